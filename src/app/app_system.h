@@ -1,0 +1,57 @@
+// The composition root: the only code that sees every layer. Builds the store, the
+// platform adapters and the services for one data folder, and the HTTP server over them.
+#pragma once
+
+#include <memory>
+
+#include "cli/runtime.h"
+#include "http/server.h"
+#include "platform/openssl_crypto.h"
+#include "platform/system_clock.h"
+#include "store/database.h"
+#include "store/file_blob_store.h"
+#include "store/sql_audit_log.h"
+#include "store/sql_directory.h"
+#include "store/sql_incoming_letter_repository.h"
+
+namespace naskah::app {
+
+class AppSystem : public cli::System {
+ public:
+  // Opens the data folder and migrates the store. Throws naskah::Error.
+  explicit AppSystem(const cli::AppConfig& config);
+  ~AppSystem() override;
+
+  services::AuthService& auth() override { return auth_; }
+  services::RegistrationService& registration() override { return registration_; }
+  services::AuditService& audit() override { return audit_; }
+  services::DirectoryService& directory() override { return directory_; }
+  int startServer() override;
+  void stopServer() override;
+
+  store::Database& database() { return database_; }
+
+ private:
+  cli::AppConfig config_;
+  store::Database database_;
+  store::SqlAuditLog auditLog_;
+  store::SqlDirectory directoryStore_;
+  store::SqlIncomingLetterRepository letters_;
+  store::FileBlobStore blobs_;
+  platform::OpenSslCrypto crypto_;
+  platform::SystemClock clock_;
+  services::AuthService auth_;
+  services::DirectoryService directory_;
+  services::RegistrationService registration_;
+  services::AuditService audit_;
+  std::unique_ptr<http::Server> server_;
+};
+
+class AppRuntime : public cli::Runtime {
+ public:
+  std::unique_ptr<cli::System> open(const cli::AppConfig& config) override;
+  std::string renderPdf(const std::string& templateName, const std::string& dataJson, const std::string& letterhead,
+                        const std::string& paper, const cli::AppConfig& config) override;
+};
+
+}  // namespace naskah::app

@@ -1,0 +1,17 @@
+#include "cli/commands/commands.h"
+
+namespace naskah::cli {
+
+std::vector<std::unique_ptr<Command>> allCommands() {
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(makeInitCommand());
+  commands.push_back(makeServeCommand());
+  commands.push_back(makeUserCommand());
+  commands.push_back(makeRegisterCommand());
+  commands.push_back(makeAgendaCommand());
+  commands.push_back(makeAuditCommand());
+  commands.push_back(makeRenderCommand());
+  return commands;
+}
+
+}  // namespace naskah::cli

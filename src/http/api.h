@@ -1,0 +1,82 @@
+// The request and reply shapes every API route works with, independent of Poco's handler
+// plumbing: a route reads an ApiRequest, calls one service, and returns an ApiReply.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Poco/Dynamic/Var.h"
+#include "Poco/JSON/Object.h"
+#include "Poco/Net/HTTPServerRequest.h"
+#include "domain/auth/role.h"
+#include "services/audit_service.h"
+#include "services/auth_service.h"
+#include "services/directory_service.h"
+#include "services/registration_service.h"
+
+namespace naskah::http {
+
+struct Limits {
+  std::size_t maxBodyBytes = 1 << 20;     // JSON bodies
+  std::size_t maxUploadBytes = 10 << 20;  // one scanned attachment
+};
+
+// What the routes call. Owned by the composition root; outlives the server.
+struct Services {
+  services::AuthService& auth;
+  services::RegistrationService& registration;
+  services::AuditService& audit;
+  services::DirectoryService& directory;
+  Limits limits;
+};
+
+class ApiRequest {
+ public:
+  ApiRequest(Poco::Net::HTTPServerRequest& request, std::vector<std::string> pathParams, std::string body,
+             services::AuthService& auth);
+
+  const std::string& method() const;
+  const std::string& body() const { return body_; }
+  const Poco::Net::HTTPServerRequest& raw() const { return request_; }
+  // The n-th "{…}" segment of the route pattern.
+  const std::string& pathParam(std::size_t n) const { return pathParams_.at(n); }
+  // Path parameter n as a positive id; kInvalidArgument otherwise.
+  std::int64_t idParam(std::size_t n) const;
+  std::optional<std::string> query(const std::string& name) const;
+  std::string header(const std::string& name) const;
+  // The signed-in actor from "Authorization: Bearer …" or the session cookie; kUnauthenticated.
+  domain::Actor actor();
+  // The session token presented, "" when none.
+  std::string token() const;
+  // The body parsed as a JSON object; kInvalidArgument for malformed JSON or another type.
+  Poco::JSON::Object::Ptr jsonObject() const;
+
+ private:
+  Poco::Net::HTTPServerRequest& request_;
+  std::vector<std::string> pathParams_;
+  std::string body_;
+  std::map<std::string, std::string> query_;
+  services::AuthService& auth_;
+  std::optional<domain::Actor> actor_;
+};
+
+struct ApiReply {
+  int status = 200;
+  Poco::Dynamic::Var json;       // sent as JSON unless rawBody is set
+  std::optional<std::string> rawBody;
+  std::string contentType = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static ApiReply ok(Poco::Dynamic::Var json, int status = 200);
+  static ApiReply bytes(std::string body, std::string contentType);
+};
+
+using RouteFunction = std::function<ApiReply(ApiRequest&)>;
+
+// Body size policy of a route.
+enum class BodyKind { kNone, kJson, kUpload };
+
+}  // namespace naskah::http

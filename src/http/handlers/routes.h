@@ -1,0 +1,22 @@
+// Each resource registers its routes; addAllRoutes registers every one.
+#pragma once
+
+#include "http/router.h"
+
+namespace naskah::http {
+
+void addHealthRoutes(Router& router);
+void addAuthRoutes(Router& router);
+void addIncomingLetterRoutes(Router& router);
+void addAuditRoutes(Router& router);
+void addDirectoryRoutes(Router& router);
+
+inline void addAllRoutes(Router& router) {
+  addHealthRoutes(router);
+  addAuthRoutes(router);
+  addIncomingLetterRoutes(router);
+  addAuditRoutes(router);
+  addDirectoryRoutes(router);
+}
+
+}  // namespace naskah::http

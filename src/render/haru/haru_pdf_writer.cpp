@@ -1,0 +1,187 @@
+#include "render/haru/haru_pdf_writer.h"
+
+#include <hpdf.h>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "domain/common/error.h"
+
+namespace naskah::render {
+namespace {
+
+// libharu reports errors through a C callback; we only record them there and throw from
+// our own frames, never through libharu's.
+struct ErrorState {
+  HPDF_STATUS errorNo = 0;
+  HPDF_STATUS detailNo = 0;
+};
+
+void recordError(HPDF_STATUS errorNo, HPDF_STATUS detailNo, void* userData) {
+  auto* state = static_cast<ErrorState*>(userData);
+  if (state->errorNo == 0) {
+    state->errorNo = errorNo;
+    state->detailNo = detailNo;
+  }
+}
+
+class HaruDocument {
+ public:
+  HaruDocument() : doc_(HPDF_New(recordError, &errors_)) {
+    if (!doc_) throw Error(ErrorCode::kInternal, "libharu: HPDF_New gagal");
+  }
+  ~HaruDocument() { HPDF_Free(doc_); }
+  HaruDocument(const HaruDocument&) = delete;
+  HaruDocument& operator=(const HaruDocument&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+
+  // Throws the first recorded libharu error, naming the step that found it.
+  void check(const char* step) const {
+    if (errors_.errorNo == 0) return;
+    char message[160];
+    std::snprintf(message, sizeof message, "libharu gagal pada %s: error 0x%04X detail %u", step,
+                  static_cast<unsigned>(errors_.errorNo), static_cast<unsigned>(errors_.detailNo));
+    throw Error(ErrorCode::kInternal, message);
+  }
+
+ private:
+  ErrorState errors_;
+  HPDF_Doc doc_;
+};
+
+// PDF y grows upwards from the bottom; layout y grows downwards from the top.
+class Painter {
+ public:
+  Painter(HaruDocument& doc, const FontLibrary& fonts, double pageHeight)
+      : doc_(doc), fonts_(fonts), pageHeight_(pageHeight) {}
+
+  void paint(HPDF_Page page, const PageOps& ops) {
+    if (ops.watermark) paintText(page, *ops.watermark);
+    for (const RectOp& rect : ops.rects) paintRect(page, rect);
+    if (!ops.lines.empty()) {
+      HPDF_Page_SetGrayStroke(page, 0);
+      for (const LineOp& line : ops.lines) {
+        HPDF_Page_SetLineWidth(page, line.widthPt);
+        HPDF_Page_MoveTo(page, line.x1, pageHeight_ - line.y1);
+        HPDF_Page_LineTo(page, line.x2, pageHeight_ - line.y2);
+        HPDF_Page_Stroke(page);
+      }
+    }
+    for (const ImageOp& image : ops.images) {
+      HPDF_Page_DrawImage(page, imageFor(image), image.x, pageHeight_ - image.y - image.height,
+                          image.width, image.height);
+    }
+    if (!ops.texts.empty()) {
+      HPDF_Page_BeginText(page);
+      for (const TextOp& text : ops.texts) placeText(page, text);
+      HPDF_Page_EndText(page);
+    }
+    doc_.check("menggambar halaman");
+  }
+
+ private:
+  HPDF_Font fontFor(FontFace face) {
+    auto found = fonts_by_face_.find(face);
+    if (found != fonts_by_face_.end()) return found->second;
+    const char* name = HPDF_LoadTTFontFromFile(doc_.get(), fonts_.face(face).path.c_str(), HPDF_TRUE);
+    doc_.check("memuat font");
+    HPDF_Font font = HPDF_GetFont(doc_.get(), name, "CP1252");
+    doc_.check("memilih font");
+    fonts_by_face_[face] = font;
+    return font;
+  }
+
+  HPDF_Image imageFor(const ImageOp& op) {
+    auto found = images_.find(op.path);
+    if (found != images_.end()) return found->second;
+    const DecodedImage& decoded = *op.image;
+    HPDF_Image image;
+    if (decoded.kind == DecodedImage::Kind::kJpeg) {
+      image = HPDF_LoadJpegImageFromMem(doc_.get(),
+                                        reinterpret_cast<const HPDF_BYTE*>(decoded.jpeg.data()),
+                                        static_cast<HPDF_UINT>(decoded.jpeg.size()));
+    } else {
+      image = HPDF_LoadRawImageFromMem(doc_.get(),
+                                       reinterpret_cast<const HPDF_BYTE*>(decoded.pixels.data()),
+                                       decoded.width, decoded.height,
+                                       decoded.channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+      if (image && !decoded.alpha.empty()) {
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(
+            doc_.get(), reinterpret_cast<const HPDF_BYTE*>(decoded.alpha.data()), decoded.width,
+            decoded.height, HPDF_CS_DEVICE_GRAY, 8);
+        if (mask) HPDF_Image_AddSMask(image, mask);
+      }
+    }
+    doc_.check("memuat gambar");
+    images_[op.path] = image;
+    return image;
+  }
+
+  void paintRect(HPDF_Page page, const RectOp& rect) {
+    double y = pageHeight_ - rect.y - rect.height;
+    if (rect.fill) {
+      HPDF_Page_SetGrayFill(page, rect.gray);
+      HPDF_Page_Rectangle(page, rect.x, y, rect.width, rect.height);
+      HPDF_Page_Fill(page);
+      HPDF_Page_SetGrayFill(page, 0);
+    } else {
+      HPDF_Page_SetGrayStroke(page, 0);
+      HPDF_Page_SetLineWidth(page, rect.lineWidthPt);
+      HPDF_Page_Rectangle(page, rect.x, y, rect.width, rect.height);
+      HPDF_Page_Stroke(page);
+    }
+  }
+
+  void paintText(HPDF_Page page, const TextOp& text) {
+    HPDF_Page_BeginText(page);
+    placeText(page, text);
+    HPDF_Page_EndText(page);
+    HPDF_Page_SetGrayFill(page, 0);
+  }
+
+  void placeText(HPDF_Page page, const TextOp& text) {
+    if (text.text.empty()) return;
+    HPDF_Page_SetFontAndSize(page, fontFor(text.face), text.sizePt);
+    HPDF_Page_SetGrayFill(page, text.gray);
+    HPDF_Page_SetWordSpace(page, text.wordSpacePt);
+    double radians = text.angleDeg * M_PI / 180;
+    HPDF_Page_SetTextMatrix(page, std::cos(radians), std::sin(radians), -std::sin(radians),
+                            std::cos(radians), text.x, pageHeight_ - text.y);
+    HPDF_Page_ShowText(page, text.text.c_str());
+  }
+
+  HaruDocument& doc_;
+  const FontLibrary& fonts_;
+  double pageHeight_;
+  std::map<FontFace, HPDF_Font> fonts_by_face_;
+  std::map<std::string, HPDF_Image> images_;
+};
+
+}  // namespace
+
+std::string writePdf(const LaidOutDocument& document, const FontLibrary& fonts) {
+  HaruDocument doc;
+  HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL);
+  HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "Naskah");
+  if (!document.title.empty()) HPDF_SetInfoAttr(doc.get(), HPDF_INFO_TITLE, document.title.c_str());
+  doc.check("menyiapkan dokumen");
+  Painter painter(doc, fonts, document.heightPt);
+  for (const PageOps& ops : document.pages) {
+    HPDF_Page page = HPDF_AddPage(doc.get());
+    HPDF_Page_SetWidth(page, document.widthPt);
+    HPDF_Page_SetHeight(page, document.heightPt);
+    doc.check("menambah halaman");
+    painter.paint(page, ops);
+  }
+  HPDF_SaveToStream(doc.get());
+  doc.check("menyimpan PDF");
+  std::string bytes(HPDF_GetStreamSize(doc.get()), '\0');
+  HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+  HPDF_ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+  bytes.resize(size);
+  return bytes;
+}
+
+}  // namespace naskah::render

@@ -1,0 +1,119 @@
+#include "render/images/image_store.h"
+
+#include <png.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "domain/common/error.h"
+
+namespace naskah::render {
+namespace {
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kNotFound, "gambar tidak ditemukan: " + path);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::shared_ptr<DecodedImage> decodePng(const std::string& bytes, const std::string& path) {
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) {
+    throw Error(ErrorCode::kInvalidArgument, "PNG tidak terbaca: " + path + ": " + image.message);
+  }
+  bool hasAlpha = image.format & PNG_FORMAT_FLAG_ALPHA;
+  bool isColor = image.format & PNG_FORMAT_FLAG_COLOR;
+  image.format = (isColor ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (hasAlpha ? PNG_FORMAT_FLAG_ALPHA : 0);
+  std::string buffer(PNG_IMAGE_SIZE(image), '\0');
+  if (!png_image_finish_read(&image, nullptr, buffer.data(), 0, nullptr)) {
+    std::string message = image.message;
+    png_image_free(&image);
+    throw Error(ErrorCode::kInvalidArgument, "PNG tidak terbaca: " + path + ": " + message);
+  }
+  auto decoded = std::make_shared<DecodedImage>();
+  decoded->width = static_cast<int>(image.width);
+  decoded->height = static_cast<int>(image.height);
+  decoded->channels = isColor ? 3 : 1;
+  if (!hasAlpha) {
+    decoded->pixels = std::move(buffer);
+    return decoded;
+  }
+  size_t count = static_cast<size_t>(image.width) * image.height;
+  size_t stride = decoded->channels + 1;
+  decoded->pixels.resize(count * decoded->channels);
+  decoded->alpha.resize(count);
+  bool opaque = true;
+  for (size_t i = 0; i < count; ++i) {
+    for (int c = 0; c < decoded->channels; ++c) {
+      decoded->pixels[i * decoded->channels + c] = buffer[i * stride + c];
+    }
+    decoded->alpha[i] = buffer[i * stride + decoded->channels];
+    if (static_cast<unsigned char>(decoded->alpha[i]) != 255) opaque = false;
+  }
+  if (opaque) decoded->alpha.clear();
+  return decoded;
+}
+
+// Reads the frame size from the first SOFn marker.
+std::shared_ptr<DecodedImage> inspectJpeg(std::string bytes, const std::string& path) {
+  auto decoded = std::make_shared<DecodedImage>();
+  decoded->kind = DecodedImage::Kind::kJpeg;
+  size_t i = 2;
+  while (i + 9 < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) != 0xFF) break;
+    unsigned char marker = static_cast<unsigned char>(bytes[i + 1]);
+    size_t length = (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);
+    bool isFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    if (isFrame) {
+      decoded->height = (static_cast<unsigned char>(bytes[i + 5]) << 8) | static_cast<unsigned char>(bytes[i + 6]);
+      decoded->width = (static_cast<unsigned char>(bytes[i + 7]) << 8) | static_cast<unsigned char>(bytes[i + 8]);
+      decoded->channels = static_cast<unsigned char>(bytes[i + 9]);
+      decoded->jpeg = std::move(bytes);
+      return decoded;
+    }
+    i += 2 + length;
+  }
+  throw Error(ErrorCode::kInvalidArgument, "JPEG tidak terbaca: " + path);
+}
+
+struct CacheEntry {
+  std::filesystem::file_time_type modifiedAt;
+  std::shared_ptr<const DecodedImage> image;
+};
+
+std::mutex gMutex;
+std::map<std::string, CacheEntry> gCache;
+
+}  // namespace
+
+std::shared_ptr<const DecodedImage> loadImage(const std::string& path) {
+  std::error_code error;
+  auto modifiedAt = std::filesystem::last_write_time(path, error);
+  if (error) throw Error(ErrorCode::kNotFound, "gambar tidak ditemukan: " + path);
+  {
+    std::lock_guard<std::mutex> lock(gMutex);
+    auto found = gCache.find(path);
+    if (found != gCache.end() && found->second.modifiedAt == modifiedAt) return found->second.image;
+  }
+  std::string bytes = readFile(path);
+  std::shared_ptr<const DecodedImage> image;
+  if (bytes.size() > 8 && bytes.compare(1, 3, "PNG") == 0) {
+    image = decodePng(bytes, path);
+  } else if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+             static_cast<unsigned char>(bytes[1]) == 0xD8) {
+    image = inspectJpeg(std::move(bytes), path);
+  } else {
+    throw Error(ErrorCode::kInvalidArgument, "format gambar tidak didukung (PNG/JPEG): " + path);
+  }
+  std::lock_guard<std::mutex> lock(gMutex);
+  gCache[path] = CacheEntry{modifiedAt, image};
+  return image;
+}
+
+}  // namespace naskah::render

@@ -1,0 +1,28 @@
+// Images decoded once per process and shared by every document that shows them.
+// PNG is decoded with libpng to RGB plus a separate alpha plane, because libharu 2.3.0
+// writes a PNG's alpha mask uncompressed; we hand both planes to libharu as raw images,
+// which it deflates. JPEG is passed through untouched (libharu embeds it as DCT).
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace naskah::render {
+
+struct DecodedImage {
+  enum class Kind { kRaw, kJpeg };
+  Kind kind = Kind::kRaw;
+  int width = 0;
+  int height = 0;
+  int channels = 3;        // kRaw: 1 (gray) or 3 (RGB) in `pixels`
+  std::string pixels;      // kRaw: rows of width × channels bytes
+  std::string alpha;       // kRaw: width × height bytes, empty when the image is opaque
+  std::string jpeg;        // kJpeg: the file's bytes
+};
+
+// Loads (or returns the cached) image at an absolute path. Thread-safe.
+// Throws Error(kNotFound) when the file is missing, kInvalidArgument when it is not a
+// readable PNG or JPEG.
+std::shared_ptr<const DecodedImage> loadImage(const std::string& path);
+
+}  // namespace naskah::render
