@@ -84,9 +84,21 @@ int httpStatus(ErrorCode code) {
   return 500;
 }
 
-RouteHandler::RouteHandler(const Route* route, std::vector<std::string> params, Services& services,
-                           std::optional<Error> error)
-    : route_(route), params_(std::move(params)), services_(services), error_(std::move(error)) {}
+RouteHandler::RouteHandler(const Route* route, std::vector<std::string> params, Services& services)
+    : route_(route), params_(std::move(params)), services_(services) {}
+
+RouteHandler* RouteHandler::failing(Services& services, Error error) {
+  auto* handler = new RouteHandler(nullptr, {}, services);
+  handler->error_ = std::move(error);
+  return handler;
+}
+
+RouteHandler* RouteHandler::methodNotAllowed(Services& services, std::string allowed, const std::string& path) {
+  auto* handler =
+      failing(services, Error(ErrorCode::kFailedPrecondition, "only " + allowed + " is allowed on " + path));
+  handler->allowedMethods_ = std::move(allowed);
+  return handler;
+}
 
 std::string RouteHandler::readBody(Poco::Net::HTTPServerRequest& request) const {
   std::size_t limit = 0;
@@ -116,9 +128,14 @@ void RouteHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Ne
     ApiRequest apiRequest(request, params_, readBody(request), services_.auth);
     reply = route_->function(apiRequest);
   } catch (const Error& e) {
+    reply = errorReply(e);
+    if (!allowedMethods_.empty()) {
+      reply.status = 405;
+      reply.json.extract<Poco::JSON::Object::Ptr>()->getObject("error")->set("code", "method_not_allowed");
+      reply.headers.push_back({"Allow", allowedMethods_});
+    }
     // Oversize bodies are refused before they are read; the connection cannot be reused.
     if (e.code() == ErrorCode::kTooLarge) response.setKeepAlive(false);
-    reply = errorReply(e);
   } catch (const Poco::Exception& e) {
     reply = internalError(request, e.displayText());
   } catch (const std::exception& e) {

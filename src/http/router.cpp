@@ -45,21 +45,18 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   try {
     Poco::URI::decode(Poco::URI(request.getURI()).getPath(), path);
   } catch (const Poco::Exception&) {
-    return new RouteHandler(nullptr, {}, services_, Error(ErrorCode::kInvalidArgument, "the URI is malformed"));
+    return RouteHandler::failing(services_, Error(ErrorCode::kInvalidArgument, "the URI is malformed"));
   }
   std::vector<std::string> segments = split(path);
   std::vector<std::string> params;
-  bool pathKnown = false;
+  std::string allowed;
   for (const auto& route : routes_) {
     if (!match(route, segments, params)) continue;
-    pathKnown = true;
     if (route.method == request.getMethod()) return new RouteHandler(&route, params, services_);
+    allowed += (allowed.empty() ? "" : ", ") + route.method;
   }
-  if (pathKnown)
-    return new RouteHandler(nullptr, {}, services_,
-                            Error(ErrorCode::kFailedPrecondition, "method " + request.getMethod() +
-                                                                      " is not allowed on " + path));
-  return new RouteHandler(nullptr, {}, services_, Error(ErrorCode::kNotFound, "no such endpoint: " + path));
+  if (!allowed.empty()) return RouteHandler::methodNotAllowed(services_, allowed, path);
+  return RouteHandler::failing(services_, Error(ErrorCode::kNotFound, "no such endpoint: " + path));
 }
 
 }  // namespace naskah::http

@@ -78,8 +78,10 @@ void AuthService::logout(const std::string& token) {
     std::lock_guard lock(mutex_);
     cache_.erase(key);
   }
-  if (session) audit_.append({"user:" + std::to_string(session->userId), "auth.logout", "user",
-                              std::to_string(session->userId), {}, ""});
+  if (!session) return;
+  auto user = users_.findUser(session->userId);
+  audit_.append({user ? user->username : "user:" + std::to_string(session->userId), "auth.logout", "user",
+                 std::to_string(session->userId), {}, ""});
 }
 
 }  // namespace naskah::services

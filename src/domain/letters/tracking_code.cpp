@@ -9,15 +9,16 @@ constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr std::string_view kPrefix = "ADU-";
 
 char checkCharacter(std::string_view payload) {
-  // Weighted sum modulo 31 (a prime) detects any single substitution and most transpositions.
+  // Sum with odd weights modulo 32: an odd weight is invertible mod 32, so changing any one
+  // character always changes the check character.
   unsigned sum = 0, weight = 1;
   for (char c : payload) {
     auto idx = kAlphabet.find(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     if (idx == std::string_view::npos) continue;
     sum += static_cast<unsigned>(idx) * weight;
-    weight = weight % 30 + 1;
+    weight += 2;
   }
-  return kAlphabet[sum % 31];
+  return kAlphabet[sum % 32];
 }
 
 }  // namespace
