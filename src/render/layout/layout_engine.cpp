@@ -421,8 +421,11 @@ LaidOutDocument layoutDocument(const Document& document, const FontLibrary& font
       double angle = std::atan2(setup.heightPt, setup.widthPt);
       double cx = setup.widthPt / 2, cy = setup.heightPt / 2;
       // Start so that the text's centre sits on the page centre, along the diagonal.
-      double x = cx - std::cos(angle) * textWidth / 2;
-      double y = cy + std::sin(angle) * textWidth / 2;
+      // The baseline is moved down-right by half the cap height so the letters, not the
+      // baseline, are centred.
+      double halfCap = size * 0.36;
+      double x = cx - std::cos(angle) * textWidth / 2 + std::sin(angle) * halfCap;
+      double y = cy + std::sin(angle) * textWidth / 2 + std::cos(angle) * halfCap;
       page.watermark = TextOp{x, y, FontFace::kBold, size, document.watermark, 0, 0.82,
                               angle * 180 / M_PI};
     }
