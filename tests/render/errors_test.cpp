@@ -1,0 +1,149 @@
+// Bad requests, templates and data fail with an error a user can act on: the code says
+// what kind, the message names the file and line or the missing field.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "domain/common/error.h"
+#include "pdf_tools.h"
+#include "render/render_job.h"
+
+namespace naskah::render::testing {
+namespace {
+namespace fs = std::filesystem;
+
+class RenderErrors : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("naskah-render-errors-" + std::to_string(getpid()));
+    fs::create_directories(dir_ / "partials");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void write(const std::string& name, const std::string& text) { std::ofstream(dir_ / (name + ".xml")) << text; }
+
+  // Renders and returns the error; fails the test when rendering succeeds.
+  Error renderError(const std::string& name, const std::string& data, const std::string& letterhead = "",
+                    const std::string& paper = "F4") {
+    RenderRequest request;
+    request.templateName = name;
+    request.dataJson = data;
+    request.letterhead = letterhead;
+    request.paper = paper;
+    request.templatesDir = dir_.string();
+    request.letterheadsDir = sourceDir() + "/letterheads";
+    try {
+      renderPdf(request);
+    } catch (const Error& error) {
+      return error;
+    }
+    ADD_FAILURE() << "rendering " << name << " succeeded";
+    return Error(ErrorCode::kInternal, "");
+  }
+
+  fs::path dir_;
+};
+
+bool contains(const Error& error, const std::string& text) {
+  return std::string(error.what()).find(text) != std::string::npos;
+}
+
+TEST_F(RenderErrors, UnknownTemplateIsNotFound) {
+  Error error = renderError("tidak_ada", "{}");
+  EXPECT_EQ(error.code(), ErrorCode::kNotFound);
+  EXPECT_TRUE(contains(error, "tidak_ada")) << error.what();
+}
+
+TEST_F(RenderErrors, TemplateNamesThatLeaveTheFolderAreRejected) {
+  EXPECT_EQ(renderError("../etc/passwd", "{}").code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(renderError("a/b", "{}").code(), ErrorCode::kInvalidArgument);
+  write("ok", "<document><p>x</p></document>");
+  EXPECT_EQ(renderError("ok", "{}", "../letterheads").code(), ErrorCode::kInvalidArgument);
+}
+
+TEST_F(RenderErrors, UnknownLetterheadIsNotFound) {
+  write("ok", "<document><p>x</p></document>");
+  Error error = renderError("ok", "{}", "kantor_lain");
+  EXPECT_EQ(error.code(), ErrorCode::kNotFound);
+  EXPECT_TRUE(contains(error, "kantor_lain")) << error.what();
+}
+
+TEST_F(RenderErrors, UnknownPaperIsInvalid) {
+  write("ok", "<document><p>x</p></document>");
+  EXPECT_EQ(renderError("ok", "{}", "", "Letter").code(), ErrorCode::kInvalidArgument);
+}
+
+TEST_F(RenderErrors, MalformedMarkupNamesTheTemplateFileAndLine) {
+  write("rusak", "<document>\n<p>satu</p>\n<p>dua</b>\n</document>");
+  Error error = renderError("rusak", "{}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "templates/rusak.xml, baris 3")) << error.what();
+}
+
+TEST_F(RenderErrors, UnclosedMustacheSectionNamesTheFileAndLine) {
+  write("seksi", "<document>\n<p>a</p>\n{{#daftar}}<p>{{.}}</p>\n</document>");
+  Error error = renderError("seksi", "{\"daftar\":[1]}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "templates/seksi.xml")) << error.what();
+  EXPECT_TRUE(contains(error, "daftar")) << error.what();
+  EXPECT_TRUE(contains(error, "baris 3")) << error.what();
+}
+
+TEST_F(RenderErrors, MissingValueNamesTheFieldAndLine) {
+  write("surat", "<document>\n<p>{{nomor}}</p>\n<p>{{hal}}</p>\n</document>");
+  Error error = renderError("surat", "{\"nomor\":\"1\"}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "\"hal\"")) << error.what();
+  EXPECT_TRUE(contains(error, "baris 3")) << error.what();
+}
+
+TEST_F(RenderErrors, OptionalValueMayBeMissing) {
+  write("opsional", "<document><p>Telepon: {{telepon?}}</p>{{#lampiran?}}<p>ada</p>{{/lampiran?}}</document>");
+  RenderRequest request;
+  request.templateName = "opsional";
+  request.dataJson = "{}";
+  request.templatesDir = dir_.string();
+  request.letterheadsDir = sourceDir() + "/letterheads";
+  std::string pdf = renderPdf(request);
+  EXPECT_NE(squeeze(pdfText(pdf).out).find("Telepon:"), std::string::npos);
+}
+
+TEST_F(RenderErrors, MalformedJsonIsInvalid) {
+  write("ok", "<document><p>x</p></document>");
+  Error error = renderError("ok", "{\"a\":");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "JSON")) << error.what();
+}
+
+TEST_F(RenderErrors, UnknownElementIsNamed) {
+  write("elemen", "<document><paragraf>x</paragraf></document>");
+  Error error = renderError("elemen", "{}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "<paragraf>")) << error.what();
+}
+
+TEST_F(RenderErrors, BadDateInDataNamesTheValue) {
+  write("tanggal", "<document><p>{{#fmt.tanggal}}{{tgl}}{{/fmt.tanggal}}</p></document>");
+  Error error = renderError("tanggal", "{\"tgl\":\"22/11/2026\"}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "22/11/2026")) << error.what();
+}
+
+TEST_F(RenderErrors, MissingImageIsNotFound) {
+  write("gambar", "<document><image src=\"tidak-ada.png\" width=\"10mm\"/></document>");
+  Error error = renderError("gambar", "{}");
+  EXPECT_EQ(error.code(), ErrorCode::kNotFound);
+  EXPECT_TRUE(contains(error, "tidak-ada.png")) << error.what();
+}
+
+TEST_F(RenderErrors, TableRowWithWrongColumnCountIsInvalid) {
+  write("tabel", "<document><table widths=\"*,*\"><tr><td>a</td></tr></table></document>");
+  Error error = renderError("tabel", "{}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "kolom")) << error.what();
+}
+
+}  // namespace
+}  // namespace naskah::render::testing
