@@ -76,6 +76,7 @@ FontFile subsetFace(const std::filesystem::path& source, const std::filesystem::
 
   FontFile file;
   file.path = target.string();
+  file.bytes.assign(data, length);
   FontPtr font(hb_font_create(subset.get()));
   double upem = hb_face_get_upem(subset.get());
   for (int byte = 0; byte < 256; ++byte) {

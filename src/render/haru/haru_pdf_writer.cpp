@@ -4,9 +4,13 @@
 
 #include <cmath>
 #include <cstdio>
+#include <malloc.h>
+
 #include <map>
+#include <mutex>
 
 #include "domain/common/error.h"
+#include "render/haru/memory_font.h"
 
 namespace naskah::render {
 namespace {
@@ -51,6 +55,18 @@ class HaruDocument {
   HPDF_Doc doc_;
 };
 
+// libharu and zlib allocate and free a few hundred kilobytes per document. With glibc's
+// default thresholds that memory goes back to the kernel after every document and comes
+// back as page faults on the next one: about a third of a letter's time (docs/rendering.md).
+// Raising the trim and mmap thresholds once per process keeps it in the heap for reuse.
+void keepFreedMemory() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  });
+}
+
 // PDF y grows upwards from the bottom; layout y grows downwards from the top.
 class Painter {
  public:
@@ -85,7 +101,7 @@ class Painter {
   HPDF_Font fontFor(FontFace face) {
     auto found = fonts_by_face_.find(face);
     if (found != fonts_by_face_.end()) return found->second;
-    const char* name = HPDF_LoadTTFontFromFile(doc_.get(), fonts_.face(face).path.c_str(), HPDF_TRUE);
+    const char* name = loadEmbeddedTrueTypeFromMemory(doc_.get(), fonts_.face(face).bytes);
     doc_.check("memuat font");
     HPDF_Font font = HPDF_GetFont(doc_.get(), name, "CP1252");
     doc_.check("memilih font");
@@ -162,6 +178,7 @@ class Painter {
 }  // namespace
 
 std::string writePdf(const LaidOutDocument& document, const FontLibrary& fonts) {
+  keepFreedMemory();
   HaruDocument doc;
   HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL);
   HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "Naskah");
