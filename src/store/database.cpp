@@ -55,27 +55,102 @@ std::unique_ptr<Poco::Data::Session> Database::open() const {
   return session;
 }
 
-void Database::write(const std::function<void(Poco::Data::Session&)>& fn) {
-  std::lock_guard lock(writeMutex_);
-  Poco::Data::Session& session = *writer_;
-  try {
-    // IMMEDIATE takes the write lock now, so a counter read inside the transaction cannot
-    // be raced by another process (e.g. the CLI while the server runs).
-    session << "BEGIN IMMEDIATE", now;
-  } catch (...) {
-    rethrowAsError();
+namespace {
+
+constexpr std::size_t kMaxGroup = 256;
+
+void begin(Poco::Data::Session& session) {
+  // IMMEDIATE takes the write lock now, so a counter read inside the transaction cannot
+  // be raced by another process (e.g. the CLI while the server runs).
+  session << "BEGIN IMMEDIATE", now;
+}
+
+void commit(WriteTransaction& tx) {
+  if (tx.auditHead && tx.auditHead->dirty) {
+    Poco::Int64 sequence = tx.auditHead->sequence;
+    tx.session << "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", use(sequence),
+        use(tx.auditHead->hash), now;
   }
+  tx.session << "COMMIT", now;
+}
+
+void rollback(Poco::Data::Session& session) {
   try {
-    fn(session);
-    session << "COMMIT", now;
+    session << "ROLLBACK", now;
+  } catch (...) {
+    // The transaction is already gone (SQLite rolls back on some errors itself).
+  }
+}
+
+}  // namespace
+
+bool Database::runTogether(const std::vector<PendingJob*>& jobs) {
+  WriteTransaction tx{*writer_, std::nullopt};
+  begin(*writer_);
+  try {
+    for (PendingJob* job : jobs) (*job->job)(tx);
+    commit(tx);
+  } catch (...) {
+    rollback(*writer_);
+    if (jobs.size() == 1) throw;
+    return false;
+  }
+  return true;
+}
+
+void Database::runAlone(PendingJob& job) {
+  try {
+    runTogether({&job});
   } catch (...) {
     try {
-      session << "ROLLBACK", now;
+      rethrowAsError();
     } catch (...) {
-      // The transaction is already gone (SQLite rolls back on some errors itself).
+      job.error = std::current_exception();
     }
-    rethrowAsError();
   }
+}
+
+void Database::runGroup(const std::vector<PendingJob*>& jobs) {
+  bool committed = false;
+  if (jobs.size() > 1) {
+    try {
+      committed = runTogether(jobs);
+    } catch (...) {
+      committed = false;
+    }
+  }
+  if (!committed)
+    for (PendingJob* job : jobs) runAlone(*job);
+}
+
+void Database::write(const WriteJob& fn) {
+  PendingJob mine{&fn, nullptr, false, {}};
+  std::unique_lock lock(queueMutex_);
+  queue_.push_back(&mine);
+  // Wait while another caller leads; it may run this job in its next group.
+  mine.wake.wait(lock, [&] { return mine.done || !leaderActive_; });
+  if (!mine.done) {
+    leaderActive_ = true;
+    while (!queue_.empty()) {
+      std::vector<PendingJob*> group;
+      std::size_t count = std::min(queue_.size(), kMaxGroup);
+      group.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(count));
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(count));
+      lock.unlock();
+      runGroup(group);
+      lock.lock();
+      for (PendingJob* job : group) {
+        job->done = true;
+        if (job != &mine) job->wake.notify_one();
+      }
+      if (mine.done) break;
+    }
+    leaderActive_ = false;
+    // Hand the lead to the oldest waiting job, if any.
+    if (!queue_.empty()) queue_.front()->wake.notify_one();
+  }
+  lock.unlock();
+  if (mine.error) std::rethrow_exception(mine.error);
 }
 
 void Database::read(const std::function<void(Poco::Data::Session&)>& fn) {

@@ -3,9 +3,13 @@
 // Poco::Data exceptions into naskah::Error at this border.
 #pragma once
 
+#include <condition_variable>
+#include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +23,18 @@ struct DatabaseOptions {
   int busyTimeoutMs = 10000;
 };
 
+// The open write transaction as one job sees it. Several jobs may share one transaction
+// (group commit); state that spans them, like the audit chain's head, lives here.
+struct WriteTransaction {
+  Poco::Data::Session& session;
+  struct AuditHead {
+    std::int64_t sequence = 0;
+    std::string hash;
+    bool dirty = false;
+  };
+  std::optional<AuditHead> auditHead;  // loaded on first use, written back before COMMIT
+};
+
 class Database {
  public:
   // Opens (creating if needed) and applies the connection settings: WAL, foreign keys,
@@ -26,19 +42,40 @@ class Database {
   explicit Database(DatabaseOptions options);
   ~Database();
 
-  // Runs fn inside one write transaction; commits when fn returns, rolls back when it throws.
-  // Any Poco::Data exception comes out as naskah::Error. Thread-safe.
-  void write(const std::function<void(Poco::Data::Session&)>& fn);
+  using WriteJob = std::function<void(WriteTransaction&)>;
+
+  // Runs fn inside a write transaction and returns once that transaction has committed; rolls
+  // back fn's changes and rethrows (as naskah::Error) when fn throws. Thread-safe.
+  //
+  // Group commit: jobs that arrive while a transaction is running are run together in the next
+  // one by whichever caller leads it, so one COMMIT (and one WAL write) serves many requests.
+  // When one job of a group fails, the group is rolled back and each job rerun alone, so a
+  // failing job never takes another's change with it. fn must therefore be safe to rerun
+  // (assign its results, don't append) and must not call write() itself.
+  void write(const WriteJob& fn);
   // Runs fn on a reader connection (a consistent snapshot per statement). Thread-safe.
   void read(const std::function<void(Poco::Data::Session&)>& fn);
 
   const std::string& path() const { return options_.path; }
 
  private:
+  struct PendingJob {
+    const WriteJob* job;
+    std::exception_ptr error;
+    bool done = false;
+    std::condition_variable wake;  // each waiter is woken alone, never the whole herd
+  };
   std::unique_ptr<Poco::Data::Session> open() const;
+  // Runs jobs in one transaction; returns false (rolled back) when one of them threw.
+  bool runTogether(const std::vector<PendingJob*>& jobs);
+  void runAlone(PendingJob& job);
+  void runGroup(const std::vector<PendingJob*>& jobs);
+
   DatabaseOptions options_;
-  std::mutex writeMutex_;
-  std::unique_ptr<Poco::Data::Session> writer_;
+  std::mutex queueMutex_;
+  std::vector<PendingJob*> queue_;
+  bool leaderActive_ = false;
+  std::unique_ptr<Poco::Data::Session> writer_;  // used by the leader only
   std::mutex readersMutex_;
   std::vector<std::unique_ptr<Poco::Data::Session>> idleReaders_;
 };

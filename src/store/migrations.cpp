@@ -7,6 +7,7 @@
 #include "domain/common/error.h"
 
 using namespace Poco::Data::Keywords;
+using Poco::Data::Session;
 
 namespace naskah::store {
 namespace {
@@ -156,7 +157,8 @@ int migrate(Database& database) {
   int applied = 0;
   for (const auto& migration : migrations()) {
     bool didApply = false;
-    database.write([&](Poco::Data::Session& session) {
+    database.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
       int version = currentVersion(session);
       if (version > latestSchemaVersion())
         throw Error(ErrorCode::kFailedPrecondition,

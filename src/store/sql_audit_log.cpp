@@ -58,31 +58,35 @@ std::string sha256Hex(std::string_view data) {
 
 std::string utcNowIso() { return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ"); }
 
-std::int64_t appendAuditEvent(Poco::Data::Session& session, const ports::AuditEntry& entry) {
-  Poco::Int64 lastSeq = 0;
-  std::string lastHash;
-  session << "SELECT last_seq, last_hash FROM audit_head WHERE id = 1", into(lastSeq), into(lastHash), now;
+std::int64_t appendAuditEvent(WriteTransaction& tx, const ports::AuditEntry& entry) {
+  if (!tx.auditHead) {
+    Poco::Int64 lastSeq = 0;
+    std::string lastHash;
+    tx.session << "SELECT last_seq, last_hash FROM audit_head WHERE id = 1", into(lastSeq), into(lastHash), now;
+    tx.auditHead = WriteTransaction::AuditHead{lastSeq, lastHash, false};
+  }
   domain::AuditEvent e;
-  e.sequence = lastSeq + 1;
+  e.sequence = tx.auditHead->sequence + 1;
   e.at = utcNowIso();
   e.actor = entry.actor;
   e.action = entry.action;
   e.objectType = entry.objectType;
   e.objectId = entry.objectId;
   e.detailsJson = detailsJson(entry);
-  e.previousHash = lastHash;
+  e.previousHash = tx.auditHead->hash;
   e.hash = sha256Hex(domain::chainInput(e));
   Poco::Int64 seq = e.sequence;
-  session << "INSERT INTO audit_events(seq, at, actor, action, object_type, object_id, details, prev_hash, hash) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  tx.session << "INSERT INTO audit_events(seq, at, actor, action, object_type, object_id, details, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       use(seq), use(e.at), use(e.actor), use(e.action), use(e.objectType), use(e.objectId), use(e.detailsJson),
       use(e.previousHash), use(e.hash), now;
-  session << "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", use(seq), use(e.hash), now;
+  // The head row is written once per transaction, before COMMIT (Database::write).
+  tx.auditHead = WriteTransaction::AuditHead{e.sequence, e.hash, true};
   return e.sequence;
 }
 
 void SqlAuditLog::append(const ports::AuditEntry& entry) {
-  database_.write([&](Poco::Data::Session& session) { appendAuditEvent(session, entry); });
+  database_.write([&](WriteTransaction& tx) { appendAuditEvent(tx, entry); });
 }
 
 std::vector<domain::AuditEvent> SqlAuditLog::list(const ports::AuditFilter& f) {

@@ -8,8 +8,8 @@
 
 namespace naskah::store {
 
-// Appends one event inside the open write transaction of session; returns its sequence.
-std::int64_t appendAuditEvent(Poco::Data::Session& session, const ports::AuditEntry& entry);
+// Appends one event inside the open write transaction; returns its sequence.
+std::int64_t appendAuditEvent(WriteTransaction& tx, const ports::AuditEntry& entry);
 
 // Hex SHA-256 (the chain's hash function).
 std::string sha256Hex(std::string_view data);

@@ -28,14 +28,15 @@ std::optional<Poco::Int64> optionalId(RecordSet& rs, size_t col, size_t row) {
 
 std::int64_t SqlDirectory::addOffice(const domain::Office& o, const ports::AuditEntry& audit) {
   Poco::Int64 id = 0;
-  database_.write([&](Session& session) {
+  database_.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
     session << "INSERT INTO offices(code, name, government, address, city, phone, email, website, letterhead) "
                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         bind(o.code), bind(o.name), bind(o.government), bind(o.address), bind(o.city), bind(o.phone), bind(o.email),
         bind(o.website), bind(o.letterhead), into(id), now;
     ports::AuditEntry entry = audit;
     entry.objectId = std::to_string(id);
-    appendAuditEvent(session, entry);
+    appendAuditEvent(tx, entry);
   });
   return id;
 }
@@ -80,7 +81,8 @@ std::vector<domain::Office> SqlDirectory::listOffices() { return selectOffices("
 
 std::int64_t SqlDirectory::addUnit(const domain::Unit& u, const ports::AuditEntry& audit) {
   Poco::Int64 id = 0;
-  database_.write([&](Session& session) {
+  database_.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
     Statement insert(session);
     insert << "INSERT INTO units(office_id, parent_id, code, name, kind) VALUES (?, ?, ?, ?, ?) RETURNING id";
     insert.addBind(bind(Poco::Int64(u.officeId)));
@@ -92,7 +94,7 @@ std::int64_t SqlDirectory::addUnit(const domain::Unit& u, const ports::AuditEntr
     insert.execute();
     ports::AuditEntry entry = audit;
     entry.objectId = std::to_string(id);
-    appendAuditEvent(session, entry);
+    appendAuditEvent(tx, entry);
   });
   return id;
 }
@@ -127,7 +129,8 @@ std::optional<domain::Unit> SqlDirectory::findUnitByCode(std::int64_t officeId, 
 
 std::int64_t SqlDirectory::addUser(const domain::User& u, const ports::AuditEntry& audit) {
   Poco::Int64 id = 0;
-  database_.write([&](Session& session) {
+  database_.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
     std::vector<std::string> taken;
     session << "SELECT username FROM users WHERE username = ?", bind(u.username), into(taken), now;
     if (!taken.empty()) throw Error(ErrorCode::kAlreadyExists, "username " + u.username + " is taken");
@@ -147,7 +150,7 @@ std::int64_t SqlDirectory::addUser(const domain::User& u, const ports::AuditEntr
     insert.execute();
     ports::AuditEntry entry = audit;
     entry.objectId = std::to_string(id);
-    appendAuditEvent(session, entry);
+    appendAuditEvent(tx, entry);
   });
   return id;
 }
@@ -197,7 +200,8 @@ std::vector<domain::User> SqlDirectory::listUsers(std::int64_t officeId) {
 
 void SqlDirectory::addSession(const std::string& tokenHash, std::int64_t userId, const std::string& createdAt,
                               const std::string& expiresAt) {
-  database_.write([&](Session& session) {
+  database_.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
     session << "INSERT INTO sessions(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
         bind(tokenHash), bind(Poco::Int64(userId)), bind(createdAt), bind(expiresAt), now;
     // Expired sessions are swept as new ones arrive, so the table stays small without a timer.
@@ -218,7 +222,8 @@ std::optional<ports::StoredSession> SqlDirectory::findSession(const std::string&
 }
 
 void SqlDirectory::removeSession(const std::string& tokenHash) {
-  database_.write([&](Session& session) {
+  database_.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
     session << "DELETE FROM sessions WHERE token_hash = ?", bind(tokenHash), now;
   });
 }

@@ -113,7 +113,8 @@ ports::RegistrationResult SqlIncomingLetterRepository::registerIncoming(const po
                                                                         const domain::AgendaNumberFormat& format,
                                                                         const ports::AuditEntry& audit) {
   ports::RegistrationResult result;
-  database_.write([&](Session& session) {
+  database_.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
     Poco::Int64 officeId = reg.officeId;
     if (!reg.idempotencyKey.empty()) {
       std::vector<Poco::Int64> existing;
@@ -126,16 +127,13 @@ ports::RegistrationResult SqlIncomingLetterRepository::registerIncoming(const po
       }
     }
     int year = domain::agendaYear(reg.fields);
-    std::vector<Poco::Int64> last;
-    session << "SELECT last_seq FROM agenda_counters WHERE office_id = ? AND year = ?", use(officeId), use(year),
-        into(last), now;
-    Poco::Int64 seq = last.empty() ? 1 : last.front() + 1;
-    if (last.empty())
+    std::vector<Poco::Int64> next;
+    session << "UPDATE agenda_counters SET last_seq = last_seq + 1 WHERE office_id = ? AND year = ? RETURNING last_seq",
+        use(officeId), use(year), into(next), now;
+    Poco::Int64 seq = next.empty() ? 1 : next.front();
+    if (next.empty())
       session << "INSERT INTO agenda_counters(office_id, year, last_seq) VALUES (?, ?, ?)", use(officeId), use(year),
           use(seq), now;
-    else
-      session << "UPDATE agenda_counters SET last_seq = ? WHERE office_id = ? AND year = ?", use(seq), use(officeId),
-          use(year), now;
 
     Poco::Int64 caseId = 0;
     session << "INSERT INTO cases(office_id, tracking_code, status, opened_at) VALUES (?, ?, 'registered', ?) "
@@ -178,7 +176,7 @@ ports::RegistrationResult SqlIncomingLetterRepository::registerIncoming(const po
     ports::AuditEntry entry = audit;
     if (entry.objectId.empty()) entry.objectId = std::to_string(id);
     entry.note = l.agendaNumber;
-    appendAuditEvent(session, entry);
+    appendAuditEvent(tx, entry);
   });
   return result;
 }
@@ -268,7 +266,8 @@ domain::IncomingLetter SqlIncomingLetterRepository::correct(std::int64_t officeI
                                                             const domain::IncomingLetterFields& fields,
                                                             const ports::AuditEntry& audit) {
   domain::IncomingLetter result;
-  database_.write([&](Session& session) {
+  database_.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
     Statement update(session);
     std::string sets;
     for (const char* c : {"received_at", "channel", "sender_letter_number", "sender_letter_date", "sender", "subject",
@@ -289,7 +288,7 @@ domain::IncomingLetter SqlIncomingLetterRepository::correct(std::int64_t officeI
                       std::to_string(current.version) + ", you edited version " + std::to_string(expectedVersion) +
                       "); reload and try again");
     }
-    appendAuditEvent(session, audit);
+    appendAuditEvent(tx, audit);
     result = mustSelect(session, officeId, id);
   });
   return result;
@@ -300,7 +299,8 @@ domain::IncomingLetter SqlIncomingLetterRepository::markVoid(std::int64_t office
                                                              const std::string& voidedAt,
                                                              const ports::AuditEntry& audit) {
   domain::IncomingLetter result;
-  database_.write([&](Session& session) {
+  database_.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
     Statement update(session);
     update << "UPDATE incoming_letters SET voided = 1, void_reason = ?, voided_by = ?, voided_at = ?, "
               "version = version + 1 WHERE office_id = ? AND id = ? AND voided = 0",
@@ -312,7 +312,7 @@ domain::IncomingLetter SqlIncomingLetterRepository::markVoid(std::int64_t office
     Poco::Int64 caseId = 0;
     session << "SELECT case_id FROM incoming_letters WHERE id = ?", bind(Poco::Int64(id)), into(caseId), now;
     session << "UPDATE cases SET status = 'void' WHERE id = ?", use(caseId), now;
-    appendAuditEvent(session, audit);
+    appendAuditEvent(tx, audit);
     result = mustSelect(session, officeId, id);
   });
   return result;
@@ -324,7 +324,8 @@ domain::Attachment SqlIncomingLetterRepository::addAttachment(std::int64_t lette
                                                               const std::string& uploadedAt,
                                                               const ports::AuditEntry& audit) {
   domain::Attachment stored = attachment;
-  database_.write([&](Session& session) {
+  database_.write([&](WriteTransaction& tx) {
+    Session& session = tx.session;
     Poco::Int64 id = 0;
     session << "INSERT INTO attachments(letter_id, file_name, content_type, size_bytes, sha256, uploaded_by, "
                "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -332,7 +333,7 @@ domain::Attachment SqlIncomingLetterRepository::addAttachment(std::int64_t lette
         bind(Poco::Int64(attachment.sizeBytes)), bind(attachment.sha256), bind(uploadedBy), bind(uploadedAt),
         into(id), now;
     stored.id = id;
-    appendAuditEvent(session, audit);
+    appendAuditEvent(tx, audit);
   });
   return stored;
 }
