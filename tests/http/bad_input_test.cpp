@@ -179,6 +179,27 @@ TEST_F(BadInputApi, OversizeBodyAnswers413TooLarge) {
   EXPECT_EQ(chunked.errorCode(), "too_large");
   // The server still answers the next request (on a new connection).
   EXPECT_EQ(tu.post("/api/v1/incoming-letters", toJsonText(letterBody())).status, 201);
+  // Exactly at the limit the body is read and judged on its content: a summary that long is a 400.
+  auto atLimit = letterBody();
+  atLimit->set("summary", "");
+  std::string text = toJsonText(atLimit);
+  text.replace(text.find("\"summary\":\"\""), 12, "\"summary\":\"" + std::string((1 << 20) - text.size(), 'a') + "\"");
+  ASSERT_EQ(text.size(), 1u << 20);
+  auto judged = tu.post("/api/v1/incoming-letters", text);
+  EXPECT_EQ(judged.status, 400) << judged.body.substr(0, 300);
+  EXPECT_EQ(errorFields(judged), std::vector<std::string>{"summary"});
+}
+
+TEST_F(BadInputApi, BodyOnARouteThatTakesNoneIsNotReadAsTheNextRequest) {
+  auto tu = as("tu");
+  // A second request hidden in the body must not be served as if it came on its own.
+  const std::string smuggled = "GET /api/v1/auth/logout HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + tu.token() +
+                               "\r\n\r\n";
+  auto response = tu.request("GET", "/api/v1/incoming-letters?per_page=1", smuggled, {{"Content-Type", "text/plain"}});
+  // Refusing the body (413: the route's limit is 0 bytes) or ignoring it are both fine.
+  EXPECT_TRUE(response.status == 200 || response.status == 413) << response.status << " " << response.body;
+  auto me = tu.get("/api/v1/auth/me");
+  EXPECT_EQ(me.status, 200) << "the smuggled logout ran: " << me.body;
 }
 
 class BadInputApiWithEntry : public ApiTest {

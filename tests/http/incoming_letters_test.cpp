@@ -384,5 +384,73 @@ TEST_F(IncomingLettersApi, SixtyFourClientsGetGapFreeNumbers) {
   EXPECT_TRUE(verify.json()->getValue<bool>("valid")) << verify.body;
 }
 
+TEST_F(IncomingLettersApi, FailingWritesAmongConcurrentRegistrationsTakeNoNumberAndNoAuditEvent) {
+  // Writes that fail inside the store (void twice, a stale correction) arrive in the same
+  // moments as registrations; none of them may cost a number, drop a registration or leave
+  // an audit event behind.
+  auto target = registerLetter(letterBody("2032-01-01T09:00:00"));
+  const std::string targetPath = "/api/v1/incoming-letters/" + target->getValue<std::string>("id");
+  auto tu = as("tu");
+  auto voided = tu.post(targetPath + "/void", R"({"reason":"sasaran uji"})");
+  ASSERT_EQ(voided.status, 200) << voided.body;
+  const int versionAfterVoid = voided.json()->getValue<int>("version");
+  auto auditor = as("auditor");
+  const int eventsBefore = auditor.get("/api/v1/audit/verify").json()->getValue<int>("events_checked");
+
+  constexpr int kRegistrars = 24, kSpoilers = 8, kEach = 40;
+  std::atomic<int> created{0}, refused{0}, idempotentCreated{0};
+  std::mutex mutex;
+  std::vector<std::int64_t> sequences;
+  std::vector<std::string> unexpected;
+  std::vector<std::thread> threads;
+  for (int c = 0; c < kRegistrars + kSpoilers; ++c) {
+    threads.emplace_back([&, c] {
+      HttpClient client(port());
+      client.setToken(tu.token());
+      for (int i = 0; i < kEach; ++i) {
+        HttpResponse response;
+        int expected = 201;
+        if (c < kRegistrars) {
+          response = client.post("/api/v1/incoming-letters", toJsonText(letterBody("2031-08-01T09:00:00")));
+        } else if (i % 3 == 0) {
+          expected = 409;
+          response = client.post(targetPath + "/void", R"({"reason":"lagi"})");
+        } else if (i % 3 == 1) {
+          expected = 409;
+          response = client.request("PATCH", targetPath, R"({"changes":{"subject":"x"},"reason":"y","version":1})");
+        } else {
+          // The same key from every spoiler: one registration in all, in another year.
+          response = client.post("/api/v1/incoming-letters", toJsonText(letterBody("2033-01-01T09:00:00")),
+                                 {{"Idempotency-Key", "sekali-saja"}});
+          if (response.status == 201) ++idempotentCreated;
+          if (response.status == 200 || response.status == 201) continue;
+        }
+        std::lock_guard lock(mutex);
+        if (response.status != expected) {
+          unexpected.push_back(std::to_string(response.status) + " " + response.body);
+        } else if (expected == 201) {
+          ++created;
+          sequences.push_back(response.json()->getValue<std::int64_t>("agenda_sequence"));
+        } else {
+          ++refused;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_TRUE(unexpected.empty()) << unexpected.size() << " unexpected, first: " << unexpected.front();
+  EXPECT_EQ(created.load(), kRegistrars * kEach);
+  EXPECT_EQ(idempotentCreated.load(), 1);
+  std::sort(sequences.begin(), sequences.end());
+  for (size_t i = 0; i < sequences.size(); ++i) ASSERT_EQ(sequences[i], static_cast<std::int64_t>(i + 1));
+  EXPECT_EQ(total(tu.get("/api/v1/incoming-letters?year=2031")), kRegistrars * kEach);
+  EXPECT_EQ(total(tu.get("/api/v1/incoming-letters?year=2033")), 1);
+  EXPECT_EQ(tu.get(targetPath).json()->getValue<int>("version"), versionAfterVoid);
+
+  auto verify = auditor.get("/api/v1/audit/verify").json();
+  EXPECT_TRUE(verify->getValue<bool>("valid"));
+  EXPECT_EQ(verify->getValue<int>("events_checked"), eventsBefore + kRegistrars * kEach + 1);
+}
+
 }  // namespace
 }  // namespace naskah::testing
