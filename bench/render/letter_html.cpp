@@ -75,6 +75,7 @@ p.b { text-align: justify; text-indent: 12.5mm; margin: 0 0 6pt; line-height: 1.
   for (const auto& paragraph : *root->getArray("paragraf")) {
     html += "<p class='b'>" + escape(paragraph.convert<std::string>()) + "</p>";
   }
+  html += "<p class='b'>" + escape(root->getValue<std::string>("penutup")) + "</p>";
   html += "<div class='sig'>a.n. " + escape(signer->getValue<std::string>("an")) + "<br>" +
           escape(signer->getValue<std::string>("jabatan")) + ",<div class='tte'>" +
           qrSvg(signer->getValue<std::string>("verifikasi")) + "<span>Ditandatangani secara elektronik oleh " +

@@ -75,7 +75,7 @@ TEST(TableLayout, HeaderRowRepeatsOnEveryPageTheTableContinuesOn) {
   EXPECT_NE(pageText(pdf, pages).find("Isi baris nomor 150"), std::string::npos);
 }
 
-TEST(KeepTogether, SignatureBlockNeverSplitsFromTheSignersName) {
+TEST(KeepTogether, SignatureBlockStaysWholeAndWithTheClosingParagraph) {
   // Push the letter's end down line by line so that the signature block meets the page
   // end at every possible offset.
   std::string base = readSourceFile("samples/documents/surat_balasan.json");
@@ -101,11 +101,27 @@ TEST(KeepTogether, SignatureBlockNeverSplitsFromTheSignersName) {
       std::string text = pageText(pdf, page);
       bool hasJabatan = text.find("SEKRETARIS,") != std::string::npos;
       bool hasNip = text.find("NIP 19680512 199303 2 004") != std::string::npos;
+      bool hasClosing = text.find("Demikian kami sampaikan") != std::string::npos;
       EXPECT_EQ(hasJabatan, hasNip) << "split signature block with " << extra << " extra paragraphs, page " << page;
+      EXPECT_EQ(hasJabatan, hasClosing) << "signature block alone at the top, " << extra << " extra paragraphs";
       found = found || (hasJabatan && hasNip);
     }
     EXPECT_TRUE(found);
   }
+}
+
+TEST(Tembusan, SingleEntryIsNotNumbered) {
+  std::string data = readSourceFile("samples/documents/surat_balasan.json");
+  size_t start = data.find("\"tembusan\": [");
+  size_t end = data.find("]", start);
+  data.replace(start, end + 1 - start, "\"tembusan\": [\"Camat Jambi Luar Kota\"]");
+  RenderRequest request;
+  request.templateName = "surat_balasan";
+  request.dataJson = data;
+  request.templatesDir = sourceDir() + "/templates";
+  request.letterheadsDir = sourceDir() + "/letterheads";
+  std::string text = pageText(renderPdf(request), 1);
+  EXPECT_NE(text.find("Tembusan: Camat Jambi Luar Kota"), std::string::npos) << text;
 }
 
 TEST(PageNumbers, LetterPagesFromTheSecondCarryCentredNumber) {
@@ -123,6 +139,11 @@ TEST(PageNumbers, LetterPagesFromTheSecondCarryCentredNumber) {
   };
   EXPECT_FALSE(startsWithNumber(pageText(pdf, 1), 1));
   EXPECT_TRUE(startsWithNumber(pageText(pdf, 2), 2)) << pageText(pdf, 2).substr(0, 40);
+}
+
+TEST(Size, ReplyLetterWithLogoQrAndTwoFontsStaysUnder45Kilobytes) {
+  // Subset fonts and a compressed alpha mask keep it small (docs/rendering.md).
+  EXPECT_LE(renderSample("surat_balasan", "surat_balasan").size(), 45u * 1024);
 }
 
 TEST(Determinism, SameInputGivesTheSameBytes) {

@@ -87,6 +87,7 @@ struct CacheEntry {
   std::shared_ptr<const DecodedImage> image;
 };
 
+constexpr size_t kCacheLimit = 64;
 std::mutex gMutex;
 std::map<std::string, CacheEntry> gCache;
 
@@ -112,6 +113,9 @@ std::shared_ptr<const DecodedImage> loadImage(const std::string& path) {
     throw Error(ErrorCode::kInvalidArgument, "format gambar tidak didukung (PNG/JPEG): " + path);
   }
   std::lock_guard<std::mutex> lock(gMutex);
+  // Logos repeat on every document; field photos mostly do not. A small bound keeps a
+  // long-running server from holding every photo it ever printed.
+  if (gCache.size() >= kCacheLimit) gCache.clear();
   gCache[path] = CacheEntry{modifiedAt, image};
   return image;
 }

@@ -229,6 +229,10 @@ class Flow {
   // ---- other blocks -----------------------------------------------------------------
 
   void place(const List& list, double x, double width) {
+    if (list.numbered && !list.numberSingle && list.items.size() == 1) {
+      placeBlocks(list.items.front(), x, width);
+      return;
+    }
     int number = list.start;
     for (const BlockList& item : list.items) {
       Box body = measure(item, width - list.indentPt);

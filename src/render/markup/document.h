@@ -62,6 +62,7 @@ struct Table {
 
 struct List {
   bool numbered = true;
+  bool numberSingle = true;  // false: a list of one item prints without "1." (Tembusan)
   int start = 1;
   double indentPt = 18;
   double sizePt = 12;

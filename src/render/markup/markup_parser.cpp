@@ -438,6 +438,7 @@ class Parser {
     List list;
     list.numbered = attr(element, "type") != "bullet";
     list.start = intAttr(element, "start", 1);
+    list.numberSingle = attr(element, "number-single") != "false";
     list.indentPt = lengthOr(element, "indent", inherited.sizePt * 1.5);
     list.sizePt = inherited.sizePt;
     for (Node* node = element.firstChild(); node; node = node->nextSibling()) {
