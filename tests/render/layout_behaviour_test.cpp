@@ -132,6 +132,7 @@ TEST(PageNumbers, LetterPagesFromTheSecondCarryCentredNumber) {
   for (int i = 1; i <= 120; ++i) items += (i > 1 ? "," : "") + std::to_string(i);
   std::string pdf = templates.render("panjang", "{\"p\":[" + items + "]}");
   ASSERT_GE(pageCount(pdf), 2);
+  EXPECT_EQ(pageText(pdf, 1).find("Paragraf..."), std::string::npos);  // no continuation unless asked
   // The PDF holds "- 2 -"; poppler drops the spaces around a lone hyphen when extracting.
   auto startsWithNumber = [](const std::string& text, int page) {
     std::string n = std::to_string(page);
@@ -144,6 +145,30 @@ TEST(PageNumbers, LetterPagesFromTheSecondCarryCentredNumber) {
 TEST(Size, ReplyLetterWithLogoQrAndTwoFontsStaysUnder45Kilobytes) {
   // Subset fonts and a compressed alpha mask keep it small (docs/rendering.md).
   EXPECT_LE(renderSample("surat_balasan", "surat_balasan").size(), 45u * 1024);
+}
+
+TEST(KataPenyambung, LetterPageEndsWithTheFirstWordOfTheNextPage) {
+  std::string data = readSourceFile("samples/documents/surat_balasan.json");
+  std::string paragraphs;
+  for (int i = 0; i < 30; ++i) {
+    paragraphs += std::string(i ? "," : "") + "\"Uraian" + std::to_string(i) +
+                  " isi surat yang cukup panjang untuk mengisi satu baris penuh pada halaman surat dinas ini.\"";
+  }
+  size_t start = data.find("\"paragraf\": [");
+  size_t end = data.find("],", start);
+  data.replace(start, end + 1 - start, "\"paragraf\": [" + paragraphs + "]");
+  RenderRequest request;
+  request.templateName = "surat_balasan";
+  request.dataJson = data;
+  request.templatesDir = sourceDir() + "/templates";
+  request.letterheadsDir = sourceDir() + "/letterheads";
+  std::string pdf = renderPdf(request);
+  ASSERT_GE(pageCount(pdf), 2);
+  std::string second = pageText(pdf, 2);
+  size_t afterNumber = second.find(' ', second.find('2') + 2);  // skip "- 2 -"
+  std::string firstWord = second.substr(afterNumber + 1, second.find(' ', afterNumber + 1) - afterNumber - 1);
+  std::string first = pageText(pdf, 1);
+  EXPECT_NE(first.find(firstWord + "..."), std::string::npos) << firstWord << "\n" << first.substr(first.size() - 300);
 }
 
 TEST(Determinism, SameInputGivesTheSameBytes) {

@@ -393,6 +393,21 @@ Paragraph numbered(Paragraph paragraph, int page, int pages) {
   return paragraph;
 }
 
+// Runs before headers and footers are added, so the first text of a page is body text.
+void addContinuationWords(LaidOutDocument& laid, const PageSetup& setup, const FontLibrary& fonts) {
+  for (size_t i = 0; i + 1 < laid.pages.size(); ++i) {
+    const auto& next = laid.pages[i + 1].texts;
+    auto first = std::find_if(next.begin(), next.end(), [](const TextOp& op) { return !op.text.empty(); });
+    if (first == next.end()) continue;
+    std::string word = first->text.substr(0, first->text.find(' ')) + "...";
+    double size = first->sizePt;
+    double width = fonts.textWidth(FontFace::kRegular, word, size);
+    laid.pages[i].texts.push_back(TextOp{setup.widthPt - setup.marginRightPt - width,
+                                         setup.heightPt - setup.marginBottomPt + size * 0.85,
+                                         FontFace::kRegular, size, word, 0, 0, 0});
+  }
+}
+
 }  // namespace
 
 LaidOutDocument layoutDocument(const Document& document, const FontLibrary& fonts) {
@@ -407,6 +422,7 @@ LaidOutDocument layoutDocument(const Document& document, const FontLibrary& font
   result.title = document.title;
   result.pages = std::move(flow.pages());
   int pages = static_cast<int>(result.pages.size());
+  if (document.continuationWords) addContinuationWords(result, setup, fonts);
   for (int i = 0; i < pages; ++i) {
     PageOps& page = result.pages[i];
     auto placeRunning = [&](const RunningText& running, bool isHeader) {

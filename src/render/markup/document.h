@@ -141,6 +141,9 @@ struct Document {
   PageSetup page;
   std::string title;
   std::string watermark;  // e.g. "KONSEP"; empty = none
+  // Tata Naskah Dinas "kata penyambung": the first word of the next page, followed by
+  // "...", at the bottom right of every page but the last.
+  bool continuationWords = false;
   RunningText header;
   RunningText footer;
   BlockList body;

@@ -49,8 +49,9 @@ class Parser {
     lengthAttr(root, "margin-bottom", doc.page.marginBottomPt);
     lengthAttr(root, "margin-left", doc.page.marginLeftPt);
     lengthAttr(root, "margin-right", doc.page.marginRightPt);
-    doc.title = attr(root, "title");
+    doc.title = utf8ToCp1252(attr(root, "title"));
     doc.watermark = utf8ToCp1252(attr(root, "watermark"));
+    doc.continuationWords = truthy(attr(root, "continuation"));
     Inherited inherited = inheritedFrom(root, Inherited{});
     for (Node* node = root.firstChild(); node; node = node->nextSibling()) {
       if (node->nodeType() != Node::ELEMENT_NODE) continue;
