@@ -191,6 +191,17 @@ TEST(Escaping, MarkupInDataIsPrintedNotInterpreted) {
   EXPECT_NE(pageText(pdf, 1).find("<b>tebal</b> & \"kutip\""), std::string::npos);
 }
 
+TEST(TextExtraction, QuotesDashesAccentsAndEuroComeBackExactly) {
+  ScratchTemplates templates;
+  templates.write("huruf", "<document><p>{{teks}}</p></document>");
+  const std::string text = "\xE2\x80\x9C" "Surat\xE2\x80\x9D \xE2\x80\x98" "A\xE2\x80\x99 10\xE2\x80\x93" "12 "
+                           "a\xE2\x80\x94" "b Andr\xC3\xA9 \xE2\x82\xAC" "5 \xE2\x80\xA6 \xC2\xB1";
+  std::string pdf = templates.render("huruf", "{\"teks\":\"" + text + "\"}");
+  ToolResult extracted = runOnPdf("pdftotext {} -", pdf);
+  EXPECT_EQ(extracted.err, "");
+  EXPECT_NE(extracted.out.find(text), std::string::npos) << extracted.out;
+}
+
 TEST(Paper, LetterFitsA4AndF4WithTheSameContent) {
   std::string f4 = renderSample("surat_balasan", "surat_balasan", "F4");
   std::string a4 = renderSample("surat_balasan", "surat_balasan", "A4");
