@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "domain/common/error.h"
+#include "render/layout/bar_chart.h"
 #include "render/layout/line_breaker.h"
 #include "render/qr/qr_matrix.h"
 
@@ -339,35 +340,7 @@ class Flow {
 
   void place(const BarChart& chart, double x, double width) {
     ensureRoom(chart.heightPt);
-    double maxValue = 0;
-    for (const auto& bar : chart.bars) maxValue = std::max(maxValue, bar.value);
-    if (maxValue <= 0) maxValue = 1;
-    double labelBand = chart.sizePt * 2.6;
-    double valueBand = chart.sizePt * 1.6;
-    double axisY = y_ + chart.heightPt - labelBand;
-    double plotHeight = chart.heightPt - labelBand - valueBand;
-    double axisX = x + chart.sizePt * 3;
-    double plotWidth = width - (axisX - x);
-    page().lines.push_back(LineOp{axisX, axisY, axisX + plotWidth, axisY, 0.8});
-    page().lines.push_back(LineOp{axisX, axisY, axisX, y_ + valueBand - 4, 0.8});
-    size_t count = std::max<size_t>(1, chart.bars.size());
-    double slot = plotWidth / count;
-    double barWidth = slot * 0.6;
-    for (size_t i = 0; i < chart.bars.size(); ++i) {
-      const auto& bar = chart.bars[i];
-      double barHeight = plotHeight * bar.value / maxValue;
-      double barX = axisX + slot * i + (slot - barWidth) / 2;
-      page().rects.push_back(RectOp{barX, axisY - barHeight, barWidth, barHeight, true, 0.45, 0});
-      char value[32];
-      std::snprintf(value, sizeof value, "%g", bar.value);
-      double valueWidth = fonts_.textWidth(FontFace::kBold, value, chart.sizePt);
-      page().texts.push_back(TextOp{barX + (barWidth - valueWidth) / 2, axisY - barHeight - 3,
-                                    FontFace::kBold, chart.sizePt, value, 0, 0, 0});
-      double labelWidth = fonts_.textWidth(FontFace::kRegular, bar.label, chart.sizePt);
-      page().texts.push_back(TextOp{axisX + slot * i + (slot - labelWidth) / 2,
-                                    axisY + chart.sizePt * 1.4, FontFace::kRegular, chart.sizePt,
-                                    bar.label, 0, 0, 0});
-    }
+    page().append(drawBarChart(chart, width, fonts_), x, y_);
     y_ += chart.heightPt;
   }
 
