@@ -7,8 +7,11 @@
 #include <kainjow/mustache.hpp>
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "domain/common/error.h"
@@ -77,6 +80,32 @@ std::string upper(const std::string& text) {
   return out;
 }
 
+// Partials are read once per file version: every letter includes the kop and the signer block.
+struct CachedPartial {
+  std::filesystem::file_time_type modifiedAt;
+  std::string text;
+};
+std::mutex gPartialsMutex;
+std::map<std::string, CachedPartial> gPartials;
+
+std::optional<std::string> readPartial(const std::string& path) {
+  std::error_code error;
+  auto modifiedAt = std::filesystem::last_write_time(path, error);
+  if (error) return std::nullopt;
+  {
+    std::lock_guard<std::mutex> lock(gPartialsMutex);
+    auto found = gPartials.find(path);
+    if (found != gPartials.end() && found->second.modifiedAt == modifiedAt) return found->second.text;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::lock_guard<std::mutex> lock(gPartialsMutex);
+  gPartials[path] = CachedPartial{modifiedAt, text.str()};
+  return text.str();
+}
+
 // Resolves names like kainjow's default context, but remembers what is missing and
 // serves partials from files.
 class StrictContext : public mustache::basic_context<std::string> {
@@ -105,14 +134,13 @@ class StrictContext : public mustache::basic_context<std::string> {
     auto cached = partials_.find(name);
     if (cached != partials_.end()) return &cached->second;
     bool safe = !name.empty() && name.find('/') == std::string::npos && name.find("..") == std::string::npos;
-    std::ifstream in(partialsDir_ + "/" + name + ".xml", std::ios::binary);
-    if (!safe || !in) {
+    std::optional<std::string> text;
+    if (safe) text = readPartial(partialsDir_ + "/" + name + ".xml");
+    if (!text) {
       if (missing_.empty()) missing_ = "> " + name;
       return nullptr;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return &partials_.emplace(name, mustache::data(text.str())).first->second;
+    return &partials_.emplace(name, mustache::data(*text)).first->second;
   }
 
   const std::string& missing() const { return missing_; }
