@@ -2,11 +2,9 @@
 
 #include <hb-subset.h>
 #include <hb.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <mutex>
 
@@ -20,27 +18,6 @@ constexpr std::array<const char*, 4> kFileNames{
     "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf",
     "LiberationSans-BoldItalic.ttf"};
 
-// Removes the folder of subset fonts when the process ends.
-struct TempFolder {
-  std::filesystem::path path;
-  ~TempFolder() {
-    std::error_code ignored;
-    if (!path.empty()) std::filesystem::remove_all(path, ignored);
-  }
-};
-
-TempFolder& tempFolder() {
-  static TempFolder folder;
-  if (folder.path.empty()) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "naskah-fonts-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) {
-      throw Error(ErrorCode::kInternal, "tidak dapat membuat folder sementara untuk font");
-    }
-    folder.path = pattern;
-  }
-  return folder;
-}
-
 template <typename T, void (*Destroy)(T*)>
 struct HbDeleter {
   void operator()(T* p) const { Destroy(p); }
@@ -50,7 +27,7 @@ using FacePtr = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>
 using FontPtr = std::unique_ptr<hb_font_t, HbDeleter<hb_font_t, hb_font_destroy>>;
 using InputPtr = std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
 
-FontFile subsetFace(const std::filesystem::path& source, const std::filesystem::path& target) {
+FontFile subsetFace(const std::filesystem::path& source) {
   BlobPtr blob(hb_blob_create_from_file_or_fail(source.c_str()));
   if (!blob) throw Error(ErrorCode::kInternal, "font tidak ditemukan: " + source.string());
   FacePtr face(hb_face_create(blob.get(), 0));
@@ -68,14 +45,7 @@ FontFile subsetFace(const std::filesystem::path& source, const std::filesystem::
   BlobPtr subsetBlob(hb_face_reference_blob(subset.get()));
   unsigned length = 0;
   const char* data = hb_blob_get_data(subsetBlob.get(), &length);
-  {
-    std::ofstream out(target, std::ios::binary);
-    out.write(data, length);
-    if (!out) throw Error(ErrorCode::kInternal, "tidak dapat menulis font " + target.string());
-  }
-
   FontFile file;
-  file.path = target.string();
   file.bytes.assign(data, length);
   FontPtr font(hb_font_create(subset.get()));
   double upem = hb_face_get_upem(subset.get());
@@ -107,10 +77,8 @@ const FontLibrary& FontLibrary::instance() {
   std::lock_guard<std::mutex> lock(gMutex);
   if (!gLibrary) {
     std::unique_ptr<FontLibrary> library(new FontLibrary());
-    std::filesystem::path folder = tempFolder().path;
     for (size_t i = 0; i < kFileNames.size(); ++i) {
-      library->faces_[i] = subsetFace(std::filesystem::path(fontDirectory()) / kFileNames[i],
-                                      folder / kFileNames[i]);
+      library->faces_[i] = subsetFace(std::filesystem::path(fontDirectory()) / kFileNames[i]);
     }
     gLibrary = std::move(library);
   }

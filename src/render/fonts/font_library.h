@@ -1,6 +1,5 @@
 // The four Liberation Sans faces, subset once per process to the CP1252 repertoire without
-// hinting (HarfBuzz hb-subset) and kept in memory (and, for inspection, in a private
-// temporary folder).
+// hinting (HarfBuzz hb-subset) and kept in memory for every document to embed.
 // Why: libharu embeds the whole glyf/loca/hmtx of whatever file it is given; a pre-subset
 // file cuts every PDF by tens of kilobytes and the per-document load time (docs/rendering.md).
 #pragma once
@@ -17,8 +16,7 @@ inline FontFace faceOf(bool bold, bool italic) {
 }
 
 struct FontFile {
-  std::string path;                 // the subset TrueType file
-  std::string bytes;                // the same file's content
+  std::string bytes;                // the subset TrueType font
   std::array<double, 256> widths{}; // advance of each CP1252 byte, in 1/1000 em
   double ascent = 905;              // 1/1000 em
   double descent = 212;             // 1/1000 em, positive
