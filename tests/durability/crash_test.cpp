@@ -214,7 +214,7 @@ TEST(Durability, SigtermWhileRegisteringStopsCleanlyKeepingEveryAnsweredRegistra
   for (size_t i = 0; i < sequences.size(); ++i) ASSERT_EQ(sequences[i], static_cast<std::int64_t>(i + 1));
 }
 
-class AuditVerifyCommand : public ::testing::Test {
+class AuditTrailDurability : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_NO_FATAL_FAILURE(initWithSamples(dir_.path()));
@@ -237,14 +237,14 @@ class AuditVerifyCommand : public ::testing::Test {
   TempDir dir_;
 };
 
-TEST_F(AuditVerifyCommand, ExitsSixtyFiveNamingAChangedEvent) {
+TEST_F(AuditTrailDurability, VerifyExitsSixtyFiveNamingAChangedEvent) {
   execute("UPDATE audit_events SET actor = 'x' WHERE seq = 5");
   auto result = verify();
   EXPECT_EQ(result.exitCode, 65) << result.output;
   EXPECT_NE(result.output.find("event 5"), std::string::npos) << result.output;
 }
 
-TEST_F(AuditVerifyCommand, ExitsSixtyFiveNamingADeletedLastEvent) {
+TEST_F(AuditTrailDurability, VerifyExitsSixtyFiveNamingADeletedLastEvent) {
   Poco::Int64 last = lastSequence();
   ASSERT_GT(last, 5);
   execute("DELETE FROM audit_events WHERE seq = " + std::to_string(last));
@@ -253,14 +253,14 @@ TEST_F(AuditVerifyCommand, ExitsSixtyFiveNamingADeletedLastEvent) {
   EXPECT_NE(result.output.find("event " + std::to_string(last)), std::string::npos) << result.output;
 }
 
-TEST_F(AuditVerifyCommand, ExitsSixtyFiveNamingADeletedMiddleEvent) {
+TEST_F(AuditTrailDurability, VerifyExitsSixtyFiveNamingADeletedMiddleEvent) {
   execute("DELETE FROM audit_events WHERE seq = 10");
   auto result = verify();
   EXPECT_EQ(result.exitCode, 65) << result.output;
   EXPECT_NE(result.output.find("event 10"), std::string::npos) << result.output;
 }
 
-TEST_F(AuditVerifyCommand, ExitsSixtyFiveNamingTheNextEventWhenAChangedEventWasRehashed) {
+TEST_F(AuditTrailDurability, VerifyExitsSixtyFiveNamingTheNextEventWhenAChangedEventWasRehashed) {
   // Whoever rewrites event 7 and recomputes its own hash still breaks the link from event 8.
   domain::AuditEvent e;
   {

@@ -246,6 +246,11 @@ TEST_F(BadInputApiWithEntry, ValidPdfUploadDownloadsByteIdentical) {
                       {{"Content-Type", "image/jpeg"}});
   EXPECT_EQ(jpeg.status, 201) << jpeg.body;
   EXPECT_EQ(as("auditor").get(attachments() + "/999999").status, 404);
+  // An attachment is reachable only under its own entry.
+  auto other = registerLetter(letterBody("2031-10-02T09:00:00"))->getValue<std::string>("id");
+  auto elsewhere = as("auditor").get("/api/v1/incoming-letters/" + other + "/attachments/" +
+                                     attachment->getValue<std::string>("id"));
+  EXPECT_EQ(elsewhere.status, 404) << elsewhere.body.substr(0, 200);
 }
 
 TEST_F(BadInputApiWithEntry, AttachmentNamesWithPathsAnswer400AndWriteNothingThere) {

@@ -2,6 +2,9 @@
 // corrections, voiding, public tracking, and numbering under 64 concurrent clients.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <fstream>
 #include <mutex>
 #include <regex>
@@ -194,6 +197,7 @@ TEST_F(IncomingLettersApi, FilterWithUnknownValuesAnswers400NamingEachParameter)
   auto perPage = tu.get("/api/v1/incoming-letters?per_page=501");
   EXPECT_EQ(perPage.status, 400);
   EXPECT_EQ(errorFields(perPage), std::vector<std::string>{"per_page"});
+  EXPECT_EQ(errorFields(tu.get("/api/v1/incoming-letters?year=duaribu")), std::vector<std::string>{"year"});
   auto from = tu.get("/api/v1/incoming-letters?received_from=kemarin");
   EXPECT_EQ(from.status, 400);
   EXPECT_EQ(errorFields(from), std::vector<std::string>{"received_from"});
@@ -344,12 +348,25 @@ TEST_F(IncomingLettersApi, SixtyFourClientsGetGapFreeNumbers) {
   std::vector<std::int64_t> sequences;
   std::vector<std::string> failures;
   std::vector<std::thread> threads;
+  // Every client holds its connection open from its first answer on; until all 64 have had one,
+  // none goes on, so a server that serves fewer connections at once than that shows here.
+  std::condition_variable allServed;
+  int served = 0;
+  bool starved = false;
   for (int c = 0; c < kClients; ++c) {
     threads.emplace_back([&, c] {
       HttpClient client(port());
       client.setToken(token);
       std::vector<std::int64_t> mine;
       for (int i = 0; i < kEach; ++i) {
+        if (i == 1) {
+          std::unique_lock lock(mutex);
+          if (++served == kClients) allServed.notify_all();
+          if (!allServed.wait_for(lock, std::chrono::seconds(30), [&] { return served == kClients; }) && !starved) {
+            starved = true;
+            failures.push_back("only " + std::to_string(served) + " of 64 keep-alive clients were served at once");
+          }
+        }
         auto body = letterBody("2031-08-01T09:00:00");
         body->set("subject", "Serentak klien " + std::to_string(c) + " ke-" + std::to_string(i));
         try {
@@ -450,6 +467,76 @@ TEST_F(IncomingLettersApi, FailingWritesAmongConcurrentRegistrationsTakeNoNumber
   auto verify = auditor.get("/api/v1/audit/verify").json();
   EXPECT_TRUE(verify->getValue<bool>("valid"));
   EXPECT_EQ(verify->getValue<int>("events_checked"), eventsBefore + kRegistrars * kEach + 1);
+}
+
+TEST_F(IncomingLettersApi, ConcurrentEditsOfOneVersionLetExactlyOneWin) {
+  auto letter = registerLetter(letterBody("2031-12-01T09:00:00"));
+  const std::string path = "/api/v1/incoming-letters/" + letter->getValue<std::string>("id");
+  const std::string token = as("tu").token();
+  auto race = [&](const std::function<HttpResponse(HttpClient&, int)>& call) {
+    constexpr int kClients = 12;
+    std::vector<int> statuses(kClients);
+    std::vector<std::thread> threads;
+    for (int c = 0; c < kClients; ++c)
+      threads.emplace_back([&, c] {
+        HttpClient client(port());
+        client.setToken(token);
+        statuses[c] = call(client, c).status;
+      });
+    for (auto& t : threads) t.join();
+    std::sort(statuses.begin(), statuses.end());
+    return statuses;
+  };
+  std::vector<int> oneWinner(12, 409);
+  oneWinner.front() = 200;
+
+  auto corrections = race([&](HttpClient& client, int c) {
+    return client.request("PATCH", path, R"({"changes":{"subject":"Perihal versi )" + std::to_string(c) +
+                                             R"("},"reason":"serentak","version":1})");
+  });
+  EXPECT_EQ(corrections, oneWinner);
+  auto read = as("tu").get(path).json();
+  EXPECT_EQ(read->getValue<int>("version"), 2);
+  EXPECT_EQ(read->getValue<std::string>("subject").rfind("Perihal versi ", 0), 0u);
+
+  auto voids = race([&](HttpClient& client, int) { return client.post(path + "/void", R"({"reason":"serentak"})"); });
+  EXPECT_EQ(voids, oneWinner);
+  auto verify = as("auditor").get("/api/v1/audit/verify").json();
+  EXPECT_TRUE(verify->getValue<bool>("valid"));
+  auto events = as("auditor").get("/api/v1/audit/events?object_id=" + letter->getValue<std::string>("id")).json();
+  int corrects = 0, voidEvents = 0;
+  for (size_t i = 0; i < events->getArray("items")->size(); ++i) {
+    std::string action = events->getArray("items")->getObject(i)->getValue<std::string>("action");
+    corrects += action == "incoming_letter.correct";
+    voidEvents += action == "incoming_letter.void";
+  }
+  EXPECT_EQ(corrects, 1);
+  EXPECT_EQ(voidEvents, 1);
+}
+
+TEST_F(IncomingLettersApi, CorrectingTheReporterKeepsTheIdentityOutOfTheAuditTrail) {
+  auto letter = registerLetter(letterBody("2031-12-02T09:00:00"));
+  const std::string id = letter->getValue<std::string>("id");
+  auto corrected = as("tu").request(
+      "PATCH", "/api/v1/incoming-letters/" + id,
+      R"({"changes":{"reporter":{"phone":"085299990000"},"subject":"Perihal baru"},"reason":"nomor telepon salah"})");
+  ASSERT_EQ(corrected.status, 200) << corrected.body;
+  EXPECT_EQ(corrected.json()->getObject("reporter")->getValue<std::string>("phone"), "085299990000");
+  auto events = as("auditor").get("/api/v1/audit/events?object_id=" + id);
+  ASSERT_EQ(events.status, 200) << events.body;
+  EXPECT_NE(events.body.find("Perihal baru"), std::string::npos) << events.body;
+  for (const char* secret : {"085299990000", "081274451203", "Syamsul"})
+    EXPECT_EQ(events.body.find(secret), std::string::npos) << secret << " in " << events.body;
+}
+
+TEST_F(IncomingLettersApi, ReceivedAtDefaultsToNowInOfficeTime) {
+  auto body = letterBody();
+  body->remove("received_at");
+  auto letter = registerLetter(body);
+  const std::string receivedAt = letter->getValue<std::string>("received_at");
+  EXPECT_TRUE(std::regex_match(receivedAt, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?.*")))
+      << receivedAt;
+  EXPECT_EQ(letter->getValue<std::string>("agenda_year"), receivedAt.substr(0, 4));
 }
 
 }  // namespace
