@@ -211,12 +211,15 @@ class Flow {
     }
     double headerHeight = 0;
     for (const RowLayout& header : headers) headerHeight += header.heightPt;
+    size_t firstBody = headers.size();
     for (size_t i = 0; i < table.rows.size(); ++i) {
-      bool isHeader = static_cast<int>(i) < table.headerRows;
+      bool isHeader = i < firstBody;
       RowLayout layout = isHeader ? headers[i] : layoutRow(table, table.rows[i], widths);
-      // The header rows travel with the first body row.
-      double needed = layout.heightPt +
-                      (isHeader && static_cast<int>(i) == 0 && i + 1 < table.rows.size() ? headerHeight : 0);
+      // The header rows travel with the first body row: never a header alone at a page end.
+      double needed = layout.heightPt;
+      if (i == 0 && isHeader && firstBody < table.rows.size()) {
+        needed = headerHeight + layoutRow(table, table.rows[firstBody], widths).heightPt;
+      }
       if (!fits(needed) && !atTop()) {
         newPage();
         if (!isHeader) {
