@@ -58,12 +58,14 @@ class HaruDocument {
 // libharu and zlib allocate and free a few hundred kilobytes per document. With glibc's
 // default thresholds that memory goes back to the kernel after every document and comes
 // back as page faults on the next one: about a third of a letter's time (docs/rendering.md).
-// Raising the trim and mmap thresholds once per process keeps it in the heap for reuse.
+// Raising the trim and mmap thresholds once per process keeps it in the heap for reuse. The
+// values are those src/main.cpp sets for the server, so the order of the two calls does not
+// matter; tests and benchmarks that link the library alone get them here.
 void keepFreedMemory() {
   static std::once_flag once;
   std::call_once(once, [] {
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
   });
 }
 
