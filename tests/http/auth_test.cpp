@@ -1,4 +1,7 @@
 // Signing in and out: tokens, the session cookie for the web UI, and what a wrong password gets.
+#include <set>
+
+#include "Poco/Data/Session.h"
 #include "http/api_test_fixture.h"
 
 namespace naskah::testing {
@@ -91,6 +94,52 @@ TEST_F(AuthApi, LogoutMakesTheTokenUnusable) {
   EXPECT_EQ(client.post("/api/v1/auth/logout", "").status, 401);
   // Only that session ended: the same user's other session still works.
   EXPECT_EQ(other.get("/api/v1/auth/me").status, 200);
+}
+
+TEST_F(AuthApi, PasswordsAndTokensAreStoredOnlyAsSaltedSlowHashes) {
+  auto client = anonymous();
+  const std::string token = client.login("tu", "tu-naskah-2026");
+  client.post("/api/v1/auth/login", loginBody("kadis", "tebakan-kata-sandi"));
+  std::vector<std::string> hashes, tokenHashes;
+  server().system().database().read([&](Poco::Data::Session& session) {
+    session << "SELECT password_hash FROM users ORDER BY id", Poco::Data::Keywords::into(hashes),
+        Poco::Data::Keywords::now;
+    session << "SELECT token_hash FROM sessions", Poco::Data::Keywords::into(tokenHashes), Poco::Data::Keywords::now;
+  });
+  ASSERT_EQ(hashes.size(), demoUsers().size());
+  std::set<std::string> salts;
+  for (const auto& hash : hashes) {
+    EXPECT_EQ(hash.rfind("pbkdf2-sha256$100000$", 0), 0u) << hash;
+    salts.insert(hash.substr(0, hash.rfind('$')));
+    for (const auto& user : demoUsers()) EXPECT_EQ(hash.find(user.password), std::string::npos);
+  }
+  EXPECT_EQ(salts.size(), hashes.size()) << "two users share a salt";
+  ASSERT_FALSE(tokenHashes.empty());
+  for (const auto& stored : tokenHashes) EXPECT_EQ(stored.find(token), std::string::npos);
+  // Nor does the audit trail keep a password that was tried.
+  auto trail = as("auditor").get("/api/v1/audit/events?limit=1000");
+  ASSERT_EQ(trail.status, 200) << trail.body;
+  EXPECT_EQ(trail.body.find("tebakan-kata-sandi"), std::string::npos);
+  EXPECT_EQ(trail.body.find(token), std::string::npos);
+}
+
+TEST_F(AuthApi, AUserTheAdminAddsCanSignInWithTheirRole) {
+  auto admin = as("admin");
+  const std::string body =
+      R"({"username":"tu2","password":"kata-sandi-tu2-2026","role":"registrar","full_name":"Rina Marlina","unit":"UMUM"})";
+  auto added = admin.post("/api/v1/users", body);
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.json()->getValue<std::string>("role"), "registrar");
+  EXPECT_EQ(added.body.find("kata-sandi-tu2-2026"), std::string::npos);
+  EXPECT_EQ(admin.post("/api/v1/users", body).status, 409);
+  auto unknownRole = admin.post("/api/v1/users", R"({"username":"x9","password":"kata-sandi-2026","role":"raja"})");
+  EXPECT_EQ(unknownRole.status, 400) << unknownRole.body;
+
+  auto tu2 = anonymous();
+  tu2.login("tu2", "kata-sandi-tu2-2026");
+  auto registered = tu2.post("/api/v1/incoming-letters", toJsonText(letterBody()));
+  EXPECT_EQ(registered.status, 201) << registered.body;
+  EXPECT_EQ(registered.json()->getValue<std::string>("registered_by"), "tu2");
 }
 
 }  // namespace
