@@ -6,6 +6,8 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <regex>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -212,6 +214,68 @@ TEST(Durability, SigtermWhileRegisteringStopsCleanlyKeepingEveryAnsweredRegistra
   auto sequences = sequencesOfYear(tu, 2031);
   ASSERT_GE(sequences.size(), answered.size());
   for (size_t i = 0; i < sequences.size(); ++i) ASSERT_EQ(sequences[i], static_cast<std::int64_t>(i + 1));
+}
+
+TEST(Durability, CliRegistrationsWhileTheServerRunsShareOneGapFreeSequence) {
+  TempDir dir;
+  ASSERT_NO_FATAL_FAILURE(initWithSamples(dir.path()));
+  ServingNaskah server(dir.path());
+  const std::string token = HttpClient(server.port()).login("tu", "tu-naskah-2026");
+  std::atomic<bool> stop{false};
+  std::atomic<int> httpCreated{0};
+  std::mutex mutex;
+  std::set<std::string> numbers;
+  std::vector<std::string> unexpected;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.emplace_back([&] {
+      HttpClient client(server.port());
+      client.setToken(token);
+      while (!stop) {
+        auto response = client.post("/api/v1/incoming-letters", toJsonText(registration("Lewat HTTP")));
+        std::lock_guard lock(mutex);
+        if (response.status != 201) {
+          unexpected.push_back(std::to_string(response.status) + " " + response.body);
+          return;
+        }
+        ++httpCreated;
+        numbers.insert(response.json()->getValue<std::string>("agenda_number"));
+      }
+    });
+  }
+  // Another process takes numbers from the same counter while the server is busy.
+  constexpr int kCli = 6;
+  static const std::regex kRegistered("registered ([0-9]{4}/SM/DINSOSDUKCAPIL/2031)");
+  for (int i = 0; i < kCli; ++i) {
+    auto result = runNaskah({"register", "--data", dir.path(), "--received-at", "2031-03-02T10:00:00", "--channel",
+                             "datang_langsung", "--sender", "Warga", "--subject", "Lewat CLI " + std::to_string(i),
+                             "--summary", "Didaftarkan dari baris perintah.", "--complaint-kind", "saran"});
+    ASSERT_EQ(result.exitCode, 0) << result.output;
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(result.output, match, kRegistered)) << result.output;
+    std::lock_guard lock(mutex);
+    EXPECT_TRUE(numbers.insert(match[1]).second) << match[1] << " was given twice";
+  }
+  stop = true;
+  for (auto& t : clients) t.join();
+  ASSERT_TRUE(unexpected.empty()) << unexpected.front();
+  EXPECT_GT(httpCreated.load(), 0);
+
+  HttpClient tu(server.port());
+  tu.login("tu", "tu-naskah-2026");
+  auto sequences = sequencesOfYear(tu, 2031);
+  EXPECT_EQ(sequences.size(), static_cast<size_t>(httpCreated.load() + kCli));
+  EXPECT_EQ(numbers.size(), sequences.size());
+  for (size_t i = 0; i < sequences.size(); ++i) ASSERT_EQ(sequences[i], static_cast<std::int64_t>(i + 1));
+  auto verify = tu.get("/api/v1/audit/verify");  // a registrar may not: 403
+  EXPECT_EQ(verify.status, 403);
+  HttpClient auditor(server.port());
+  auditor.login("auditor", "auditor-naskah-2026");
+  auto chain = auditor.get("/api/v1/audit/verify");
+  EXPECT_TRUE(chain.json()->getValue<bool>("valid")) << chain.body;
+  EXPECT_EQ(server.terminate(), 0);
+  auto offline = runNaskah({"audit", "verify", "--data", dir.path()});
+  EXPECT_EQ(offline.exitCode, 0) << offline.output;
 }
 
 class AuditTrailDurability : public ::testing::Test {
