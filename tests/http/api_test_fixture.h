@@ -48,6 +48,12 @@ inline std::vector<std::string> errorFields(const HttpResponse& response) {
   return names;
 }
 
+// The "total" of a list answer; fails the test unless the answer is 200.
+inline std::int64_t totalOf(const HttpResponse& response) {
+  EXPECT_EQ(response.status, 200) << response.body;
+  return response.json()->getValue<std::int64_t>("total");
+}
+
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override { server_ = std::make_unique<TestServer>(); }
