@@ -154,6 +154,80 @@ TEST(Durability, KillNineWhileRegisteringLosesNoAnsweredRegistration) {
   EXPECT_NE(verify.output.find("audit chain valid"), std::string::npos) << verify.output;
 }
 
+TEST(Durability, KillNineWhileUploadingKeepsEveryAnsweredScanByteForByte) {
+  TempDir dir;
+  ASSERT_NO_FATAL_FAILURE(initWithSamples(dir.path()));
+  struct Upload {
+    std::string letterId;
+    std::string content;
+  };
+  std::map<std::string, Upload> answered;  // by attachment id
+  std::vector<std::string> unexpected;
+  std::mutex mutex;
+  std::condition_variable enough;
+  constexpr size_t kKillAfter = 120;
+  {
+    ServingNaskah server(dir.path());
+    HttpClient tu(server.port());
+    tu.login("tu", "tu-naskah-2026");
+    auto letter = tu.post("/api/v1/incoming-letters", toJsonText(registration("Dengan pindaian")));
+    ASSERT_EQ(letter.status, 201) << letter.body;
+    const std::string letterId = letter.json()->getValue<std::string>("id");
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 8; ++c) {
+      clients.emplace_back([&, c] {
+        HttpClient client(server.port());
+        client.setToken(tu.token());
+        for (int i = 0; !stop; ++i) {
+          // Distinct content per upload, a few hundred KiB, so a torn or mixed-up file shows.
+          std::string content = "%PDF-1.4\n% klien " + std::to_string(c) + " ke-" + std::to_string(i) + "\n";
+          content.resize(200 * 1024 + c * 997 + i, static_cast<char>('A' + (c + i) % 26));
+          HttpResponse response;
+          try {
+            response = client.post("/api/v1/incoming-letters/" + letterId + "/attachments?file_name=pindaian.pdf",
+                                   content, {{"Content-Type", "application/pdf"}});
+          } catch (const Poco::Exception&) {
+            return;
+          }
+          std::lock_guard lock(mutex);
+          if (response.status != 201) {
+            unexpected.push_back(std::to_string(response.status) + " " + response.body);
+            enough.notify_one();
+            return;
+          }
+          answered[response.json()->getValue<std::string>("id")] = Upload{letterId, content};
+          if (answered.size() >= kKillAfter) enough.notify_one();
+        }
+      });
+    }
+    {
+      std::unique_lock lock(mutex);
+      enough.wait(lock, [&] { return answered.size() >= kKillAfter || !unexpected.empty(); });
+    }
+    server.kill();
+    stop = true;
+    for (auto& t : clients) t.join();
+  }
+  ASSERT_TRUE(unexpected.empty()) << unexpected.front();
+
+  ServingNaskah restarted(dir.path());
+  HttpClient auditor(restarted.port());
+  auditor.login("auditor", "auditor-naskah-2026");
+  size_t wrong = 0;
+  for (const auto& [id, upload] : answered) {
+    auto download = auditor.get("/api/v1/incoming-letters/" + upload.letterId + "/attachments/" + id);
+    if (download.status != 200 || download.body != upload.content)
+      if (++wrong <= 5)
+        ADD_FAILURE() << "attachment " << id << ": " << download.status << ", " << download.body.size() << " bytes of "
+                      << upload.content.size();
+  }
+  EXPECT_EQ(wrong, 0u) << "of " << answered.size() << " answered uploads";
+  EXPECT_EQ(restarted.terminate(), 0);
+  auto verify = runNaskah({"audit", "verify", "--data", dir.path()});
+  EXPECT_EQ(verify.exitCode, 0) << verify.output;
+}
+
 TEST(Durability, SigtermWhileRegisteringStopsCleanlyKeepingEveryAnsweredRegistration) {
   TempDir dir;
   ASSERT_NO_FATAL_FAILURE(initWithSamples(dir.path()));
