@@ -95,10 +95,8 @@ SampleSummary loadSamples(System& system, const std::string& dir) {
   for (size_t i = 0; i < array->size(); ++i) {
     auto item = array->getObject(static_cast<unsigned>(i));
     if (!item) throw Error(ErrorCode::kInvalidArgument, incomingFile + "[" + std::to_string(i) + "]: not an object");
-    Violations v;
-    auto values = json::letterFieldsFromJson(*item, v);
-    v.throwIfAny(incomingFile + "[" + std::to_string(i) + "]");
     try {
+      auto values = json::registrationFromJson(*item);
       system.registration().registerIncoming(registrar, values, "sample-" + std::to_string(i));
     } catch (const Error& e) {
       throw Error(e.code(), incomingFile + "[" + std::to_string(i) + "]: " + e.what());

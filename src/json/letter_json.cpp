@@ -96,6 +96,27 @@ domain::FieldValues letterFieldsFromJson(const Poco::JSON::Object& object, Viola
       values.emplace_back(key, value.extract<std::string>());
     }
   }
+  // Unknown enum values are reported here too, so one answer names every bad field.
+  domain::IncomingLetterFields scratch;
+  for (const auto& [name, text] : values) domain::setField(scratch, name, text, v);
+  return values;
+}
+
+domain::FieldValues registrationFromJson(const Poco::JSON::Object& object) {
+  Violations v;
+  auto values = letterFieldsFromJson(object, v);
+  if (v.empty()) return values;
+  // Add what the registration rules would say (missing fields, bad dates) to the mapping's findings.
+  try {
+    domain::fieldsForRegistration(values, "2000-01-01T00:00:00");
+  } catch (const Error& e) {
+    for (const auto& found : e.violations()) {
+      bool known = false;
+      for (const auto& have : v.items()) known |= have.field == found.field;
+      if (!known) v.add(found.field, found.message);
+    }
+  }
+  v.throwIfAny("the incoming letter is not valid");
   return values;
 }
 

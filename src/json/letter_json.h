@@ -17,6 +17,10 @@ Poco::JSON::Object::Ptr toJson(const domain::Attachment& attachment);
 domain::FieldValues letterFieldsFromJson(const Poco::JSON::Object& object, Violations& violations,
                                          const std::vector<std::string>& allowedExtra = {});
 
+// The fields of a new registration; throws one kInvalidArgument naming every bad, unknown,
+// mistyped or missing field.
+domain::FieldValues registrationFromJson(const Poco::JSON::Object& object);
+
 // A required or optional string member; a non-string value is a violation.
 std::string stringMember(const Poco::JSON::Object& object, const std::string& name, Violations& violations,
                          bool required);

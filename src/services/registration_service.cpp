@@ -85,9 +85,7 @@ domain::IncomingLetter RegistrationService::get(const domain::Actor& actor, std:
   return letter;
 }
 
-ports::LetterPage RegistrationService::list(const domain::Actor& actor, ports::LetterFilter filter) {
-  domain::requireRole(actor, kReaders, "read the agenda");
-  Violations v;
+void checkLetterFilter(const ports::LetterFilter& filter, Violations& v) {
   if (filter.page < 1) v.add("page", "must be 1 or more");
   if (filter.perPage < 1 || filter.perPage > 500) v.add("per_page", "must be between 1 and 500");
   if (!filter.receivedFrom.empty() && !domain::isIsoDate(filter.receivedFrom) &&
@@ -95,6 +93,12 @@ ports::LetterPage RegistrationService::list(const domain::Actor& actor, ports::L
     v.add("received_from", "must be a date like 2026-11-01");
   if (!filter.receivedTo.empty() && !domain::isIsoDate(filter.receivedTo) && !domain::isIsoDateTime(filter.receivedTo))
     v.add("received_to", "must be a date like 2026-11-30");
+}
+
+ports::LetterPage RegistrationService::list(const domain::Actor& actor, ports::LetterFilter filter) {
+  domain::requireRole(actor, kReaders, "read the agenda");
+  Violations v;
+  checkLetterFilter(filter, v);
   v.throwIfAny("the filter is not valid");
   filter.officeId = actor.officeId;
   auto page = letters_.list(filter);

@@ -30,6 +30,10 @@ struct PublicStatus {
   std::string status;  // "diterima", "dibatalkan"
 };
 
+// Adds a violation for every filter value out of range (page, per_page, date bounds), so an entry
+// point can report them together with its own parsing problems in one answer.
+void checkLetterFilter(const ports::LetterFilter& filter, Violations& v);
+
 class RegistrationService {
  public:
   RegistrationService(ports::IncomingLetterRepository& letters, ports::OfficeRepository& offices,

@@ -38,7 +38,7 @@ TEST(IncomingLetterFields, MinimalRegistrationGetsDefaults) {
 
 TEST(IncomingLetterFields, EveryMissingRequiredFieldIsNamedTogether) {
   auto names = badFields({});
-  EXPECT_EQ(names, (std::vector<std::string>{"channel", "complaint_kind"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"channel", "complaint_kind", "sender", "subject", "summary"}));
   names = badFields({{"channel", "sms"}, {"complaint_kind", "saran"}});
   EXPECT_EQ(names, (std::vector<std::string>{"sender", "subject", "summary"}));
 }
@@ -87,4 +87,15 @@ TEST(AttachmentRules, PathLikeNamesAreRefused) {
   for (const char* bad : {"../etc/passwd", "a/b.pdf", "..", "x\\y.pdf", "", "a\nb.pdf"})
     EXPECT_THROW(validateAttachmentName(bad), Error) << bad;
   EXPECT_NO_THROW(validateAttachmentName("surat pengaduan RT 07.pdf"));
+}
+
+TEST(IncomingLetterFields, ControlCharactersAreRefusedButLineBreaksAreText) {
+  auto values = minimal();
+  values.push_back({"subject", std::string("Bantuan\0PKH", 11)});
+  values.push_back({"sender", "Ketua RT\x1b[31m"});
+  EXPECT_EQ(badFields(values), (std::vector<std::string>{"sender", "subject"}));
+
+  auto multiline = minimal();
+  multiline.push_back({"summary", "Baris satu.\r\nBaris dua.\tTab."});
+  EXPECT_EQ(fieldsForRegistration(multiline, "2026-11-23T09:00:00").summary, "Baris satu.\r\nBaris dua.\tTab.");
 }

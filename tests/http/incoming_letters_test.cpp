@@ -194,8 +194,6 @@ TEST_F(IncomingLettersApi, FilterWithUnknownValuesAnswers400NamingEachParameter)
 }
 
 TEST_F(IncomingLettersApi, FilterProblemsAreAllNamedInOneAnswer) {
-  GTEST_SKIP() << "bug: filterFrom (src/http/handlers/incoming_letters.cpp) throws for channel before "
-                  "RegistrationService::list checks per_page and received_from";
   auto response = as("tu").get("/api/v1/incoming-letters?channel=telepati&per_page=0&received_from=kemarin");
   ASSERT_EQ(response.status, 400) << response.body;
   EXPECT_EQ(errorFields(response), (std::vector<std::string>{"channel", "per_page", "received_from"}));

@@ -29,8 +29,16 @@ class StoreFixture {
     letters = std::make_unique<store::SqlIncomingLetterRepository>(*database);
     auto existing = directory->findOfficeByCode("DINSOS");
     officeId = existing ? existing->id
-                        : directory->addOffice(domain::Office{0, "DINSOS", "Dinas Sosial", "PEMERINTAH PROVINSI JAMBI"},
+                        : directory->addOffice(officeForTests(),
                                                {"test", "office.add", "office", "", {}, ""});
+  }
+
+  static domain::Office officeForTests() {
+    domain::Office office;
+    office.code = "DINSOS";
+    office.name = "Dinas Sosial";
+    office.government = "PEMERINTAH PROVINSI JAMBI";
+    return office;
   }
 
   ports::NewRegistration registration(const std::string& receivedAt, const std::string& key = "") {

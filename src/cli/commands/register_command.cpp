@@ -37,10 +37,11 @@ domain::FieldValues fromJsonFile(const std::string& path) {
   }
   if (parsed.type() != typeid(Poco::JSON::Object::Ptr))
     throw Error(ErrorCode::kInvalidArgument, path + ": must hold one JSON object");
-  Violations v;
-  auto values = json::letterFieldsFromJson(*parsed.extract<Poco::JSON::Object::Ptr>(), v);
-  v.throwIfAny(path);
-  return values;
+  try {
+    return json::registrationFromJson(*parsed.extract<Poco::JSON::Object::Ptr>());
+  } catch (const Error& e) {
+    throw Error(e.code(), path + ": " + e.what(), e.violations());
+  }
 }
 
 class RegisterCommand : public Command {

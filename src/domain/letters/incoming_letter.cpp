@@ -82,8 +82,19 @@ bool isRealDate(int y, int m, int d) {
 constexpr size_t kShortText = 200;
 constexpr size_t kLongText = 20000;
 
-void checkLength(Violations& v, const char* field, const std::string& value, size_t max) {
-  if (value.size() > max) v.add(field, "is longer than " + std::to_string(max) + " bytes");
+// A control character (NUL, ESC, ...) has no place in a letter and would be cut or garbled by a
+// C string API, a CSV reader or a PDF; tab and line breaks are ordinary text.
+bool hasControlCharacter(const std::string& value) {
+  for (unsigned char c : value)
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return true;
+  return false;
+}
+
+void checkText(Violations& v, const char* field, const std::string& value, size_t max) {
+  if (value.size() > max)
+    v.add(field, "is longer than " + std::to_string(max) + " bytes");
+  else if (hasControlCharacter(value))
+    v.add(field, "must not contain control characters");
 }
 
 }  // namespace
@@ -128,6 +139,11 @@ int agendaYear(const IncomingLetterFields& fields) { return number(fields.receiv
 
 void validate(const IncomingLetterFields& f) {
   Violations v;
+  collectViolations(f, v);
+  v.throwIfAny("the incoming letter is not valid");
+}
+
+void collectViolations(const IncomingLetterFields& f, Violations& v) {
   if (f.receivedAt.empty())
     v.add("received_at", "is required");
   else if (!isIsoDateTime(f.receivedAt))
@@ -137,16 +153,16 @@ void validate(const IncomingLetterFields& f) {
   if (f.sender.empty()) v.add("sender", "is required");
   if (f.subject.empty()) v.add("subject", "is required");
   if (f.summary.empty()) v.add("summary", "is required");
-  checkLength(v, "sender", f.sender, kShortText);
-  checkLength(v, "sender_letter_number", f.senderLetterNumber, kShortText);
-  checkLength(v, "subject", f.subject, 1000);
-  checkLength(v, "enclosures", f.enclosures, kShortText);
-  checkLength(v, "classification_code", f.classificationCode, 40);
-  checkLength(v, "summary", f.summary, kLongText);
-  checkLength(v, "reporter.name", f.reporter.name, kShortText);
-  checkLength(v, "reporter.address", f.reporter.address, 1000);
-  checkLength(v, "reporter.phone", f.reporter.phone, 40);
-  checkLength(v, "reporter.email", f.reporter.email, kShortText);
+  checkText(v, "sender", f.sender, kShortText);
+  checkText(v, "sender_letter_number", f.senderLetterNumber, kShortText);
+  checkText(v, "subject", f.subject, 1000);
+  checkText(v, "enclosures", f.enclosures, kShortText);
+  checkText(v, "classification_code", f.classificationCode, 40);
+  checkText(v, "summary", f.summary, kLongText);
+  checkText(v, "reporter.name", f.reporter.name, kShortText);
+  checkText(v, "reporter.address", f.reporter.address, 1000);
+  checkText(v, "reporter.phone", f.reporter.phone, 40);
+  checkText(v, "reporter.email", f.reporter.email, kShortText);
   if (!f.reporter.email.empty() && f.reporter.email.find('@') == std::string::npos)
     v.add("reporter.email", "must be an e-mail address");
   for (char c : f.classificationCode)
@@ -154,7 +170,6 @@ void validate(const IncomingLetterFields& f) {
       v.add("classification_code", "must be digits and dots, e.g. 400.9");
       break;
     }
-  v.throwIfAny("the incoming letter is not valid");
 }
 
 }  // namespace naskah::domain

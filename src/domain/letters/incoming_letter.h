@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+namespace naskah {
+class Violations;
+}
+
 namespace naskah::domain {
 
 // How the item reached the office (saluran).
@@ -95,6 +99,8 @@ struct IncomingLetter {
 
 // Checks every rule of the register and throws one Error(kInvalidArgument) naming every bad field.
 void validate(const IncomingLetterFields& fields);
+// Adds every broken rule to violations without throwing.
+void collectViolations(const IncomingLetterFields& fields, Violations& violations);
 
 // The year the agenda numbers this entry under: the year of receivedAt.
 int agendaYear(const IncomingLetterFields& fields);

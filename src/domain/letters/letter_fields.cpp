@@ -87,8 +87,8 @@ IncomingLetterFields fieldsForRegistration(const FieldValues& values, const std:
   }
   if (!hasChannel) v.add("channel", "is required (one of: " + allChannelNames() + ")");
   if (!hasKind) v.add("complaint_kind", "is required (one of: " + allComplaintKindNames() + ")");
+  collectViolations(fields, v);
   v.throwIfAny("the incoming letter is not valid");
-  validate(fields);
   return fields;
 }
 

@@ -76,6 +76,7 @@ ports::LetterFilter filterFrom(ApiRequest& r) {
   f.page = intQuery(r, "page", 1, v);
   f.perPage = intQuery(r, "per_page", 50, v);
   f.oldestFirst = r.query("order").value_or("") == "oldest";
+  services::checkLetterFilter(f, v);
   v.throwIfAny("the filter is not valid");
   return f;
 }
@@ -96,10 +97,7 @@ void addIncomingLetterRoutes(Router& router) {
   Services& s = router.services();
   router.add("POST", "/api/v1/incoming-letters", BodyKind::kJson, [&s](ApiRequest& request) {
     auto actor = request.actor();
-    auto body = request.jsonObject();
-    Violations v;
-    auto values = json::letterFieldsFromJson(*body, v);
-    v.throwIfAny("the incoming letter is not valid");
+    auto values = json::registrationFromJson(*request.jsonObject());
     auto result = s.registration.registerIncoming(actor, values, request.header("Idempotency-Key"));
     ApiReply reply = ApiReply::ok(json::toJson(result.letter), result.created ? 201 : 200);
     reply.headers.push_back({"Location", "/api/v1/incoming-letters/" + std::to_string(result.letter.id)});
