@@ -18,6 +18,7 @@ check ports    'Poco/|hpdf|openssl/|services/|store/|render/|sign/|http/|cli/|ap
 check services 'Poco/|hpdf|openssl/|store/|render/|sign/|http/|cli/|app/|json/|platform/' 'services talk to ports only'
 check store    'hpdf|openssl/|services/|render/|sign/|http/|cli/|app/|json/|platform/' 'store is an adapter'
 check platform 'Poco/Data|hpdf|services/|store/|render/|sign/|http/|cli/|app/|json/' 'platform is an adapter'
+check sign     'Poco/Data|Poco/Net|hpdf|services/|store/|render/|http/|cli/|app/|json/|platform/' 'sign is an adapter'
 check render   'Poco/Data|Poco/Net|openssl/|services/|store/|sign/|http/|cli/|app/|platform/' 'render knows no HTTP or store'
 check json     'Poco/Data|Poco/Net|hpdf|store/|render/|http/|cli/|app/|platform/' 'json maps services to JSON'
 check http     'Poco/Data|hpdf|openssl/|store/|render/|sign/|cli/|app/|platform/' 'entry points receive services'
