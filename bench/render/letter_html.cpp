@@ -5,7 +5,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include "render/qr/qr_matrix.h"
-#include "render/text/indonesian_text.h"
+#include "domain/common/indonesian_text.h"
 
 namespace naskah::bench {
 namespace {
@@ -64,11 +64,11 @@ p.b { text-align: justify; text-indent: 12.5mm; margin: 0 0 6pt; line-height: 1.
   int jumlah = lampiran->getValue<int>("jumlah");
   html += "<div class='meta'><table><tr><td>Nomor</td><td>:</td><td>" + escape(root->getValue<std::string>("nomor")) +
           "</td></tr><tr><td>Sifat</td><td>:</td><td>" + escape(root->getValue<std::string>("sifat")) +
-          "</td></tr><tr><td>Lampiran</td><td>:</td><td>" + std::to_string(jumlah) + " (" + render::terbilang(jumlah) +
+          "</td></tr><tr><td>Lampiran</td><td>:</td><td>" + std::to_string(jumlah) + " (" + domain::terbilang(jumlah) +
           ") " + escape(lampiran->getValue<std::string>("satuan")) + "</td></tr><tr><td>Hal</td><td>:</td><td>" +
           escape(root->getValue<std::string>("hal")) + "</td></tr></table><div>" +
           escape(root->getValue<std::string>("tempat")) + ", " +
-          render::formatIndonesianDate(root->getValue<std::string>("tanggal")) + "</div></div>";
+          domain::formatIndonesianDate(root->getValue<std::string>("tanggal")) + "</div></div>";
   html += "<div style='margin-bottom:12pt'>Yth. " + escape(to->getValue<std::string>("kepada"));
   for (const auto& line : *to->getArray("alamat")) html += "<br>" + escape(line.convert<std::string>());
   html += "</div>";
@@ -81,7 +81,7 @@ p.b { text-align: justify; text-indent: 12.5mm; margin: 0 0 6pt; line-height: 1.
           qrSvg(signer->getValue<std::string>("verifikasi")) + "<span>Ditandatangani secara elektronik oleh " +
           escape(signer->getValue<std::string>("jabatan")) + "</span></div><div class='nm'>" +
           escape(signer->getValue<std::string>("nama")) + "</div>" + escape(signer->getValue<std::string>("pangkat")) +
-          "<br>NIP " + render::formatNip(signer->getValue<std::string>("nip")) + "</div>";
+          "<br>NIP " + domain::formatNip(signer->getValue<std::string>("nip")) + "</div>";
   html += "<div class='tem'>Tembusan:<ol>";
   for (const auto& item : *root->getArray("tembusan")) html += "<li>" + escape(item.convert<std::string>()) + "</li>";
   html += "</ol></div><footer>Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik "

@@ -4,9 +4,6 @@
 
 #include "domain/common/error.h"
 #include "store/migrations.h"
-#ifdef NASKAH_HAS_RENDER
-#include "render/render_job.h"
-#endif
 
 namespace naskah::app {
 namespace {
@@ -17,12 +14,6 @@ store::DatabaseOptions databaseOptions(const cli::AppConfig& config) {
   options.path = config.databasePath();
   options.synchronous = config.synchronous;
   return options;
-}
-
-// Admin-editable folders default to the ones shipped in the source tree.
-std::string folderOr(const std::string& configured, const char* shipped) {
-  if (!configured.empty()) return configured;
-  return std::string(NASKAH_SOURCE_DIR) + "/" + shipped;
 }
 
 }  // namespace
@@ -40,7 +31,13 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       directory_(directoryStore_, directoryStore_, crypto_),
       registration_(letters_, directoryStore_, blobs_, crypto_, clock_,
                     domain::AgendaNumberFormat(config.agendaNumberFormat), config.maxUploadBytes),
-      audit_(auditLog_) {
+      audit_(auditLog_),
+      archiveRecords_(database_),
+      archiveFiles_(config.archiveDir()),
+      archive_(archiveRecords_, archiveFiles_, clock_),
+      archiveSearch_(archiveRecords_),
+      renderer_(config.templatesDir, config.letterheadsDir),
+      documents_(registration_, directoryStore_, directoryStore_, renderer_, config.publicUrl) {
   store::migrate(database_);
 }
 
@@ -48,13 +45,17 @@ AppSystem::~AppSystem() { stopServer(); }
 
 int AppSystem::startServer() {
   http::Limits limits{static_cast<std::size_t>(config_.maxBodyBytes), static_cast<std::size_t>(config_.maxUploadBytes)};
-  http::Services services{auth_, registration_, audit_, directory_, limits};
+  http::Services services{auth_, registration_, audit_, directory_, documents_, limits};
+  services.archive = &archive_;
+  services.archiveSearch = &archiveSearch_;
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;
   options.threads = config_.threads;
   server_ = std::make_unique<http::Server>(services, options);
   server_->start();
+  if (config_.publicUrl.empty())
+    documents_.setPublicBaseUrl("http://" + config_.host + ":" + std::to_string(server_->port()));
   return server_->port();
 }
 
@@ -70,20 +71,8 @@ std::unique_ptr<cli::System> AppRuntime::open(const cli::AppConfig& config) {
 std::string AppRuntime::renderPdf(const std::string& templateName, const std::string& dataJson,
                                   const std::string& letterhead, const std::string& paper,
                                   const cli::AppConfig& config) {
-#ifdef NASKAH_HAS_RENDER
-  render::RenderRequest request;
-  request.templateName = templateName;
-  request.dataJson = dataJson;
-  request.letterhead = letterhead;
-  request.paper = paper;
-  request.templatesDir = folderOr(config.templatesDir, "templates");
-  request.letterheadsDir = folderOr(config.letterheadsDir, "letterheads");
-  return render::renderPdf(request);
-#else
-  (void)templateName, (void)dataJson, (void)letterhead, (void)paper;
-  (void)folderOr(config.templatesDir, "templates");
-  throw Error(ErrorCode::kUnavailable, "this naskah was built without the rendering library");
-#endif
+  return TemplateRenderer(config.templatesDir, config.letterheadsDir)
+      .renderPdf(ports::RenderInput{templateName, dataJson, letterhead, paper});
 }
 
 }  // namespace naskah::app

@@ -4,13 +4,16 @@
 
 #include <memory>
 
+#include "app/template_renderer.h"
 #include "cli/runtime.h"
 #include "http/server.h"
 #include "platform/openssl_crypto.h"
 #include "platform/system_clock.h"
+#include "store/archive_file_store.h"
 #include "store/database.h"
 #include "store/file_blob_store.h"
 #include "store/sql_audit_log.h"
+#include "store/sql_archive_repository.h"
 #include "store/sql_directory.h"
 #include "store/sql_incoming_letter_repository.h"
 
@@ -26,6 +29,9 @@ class AppSystem : public cli::System {
   services::RegistrationService& registration() override { return registration_; }
   services::AuditService& audit() override { return audit_; }
   services::DirectoryService& directory() override { return directory_; }
+  services::ArchiveService& archive() override { return archive_; }
+  services::ArchiveSearchService& archiveSearch() override { return archiveSearch_; }
+  services::DocumentService& documents() override { return documents_; }
   int startServer() override;
   void stopServer() override;
 
@@ -44,6 +50,12 @@ class AppSystem : public cli::System {
   services::DirectoryService directory_;
   services::RegistrationService registration_;
   services::AuditService audit_;
+  store::SqlArchiveRepository archiveRecords_;
+  store::ArchiveFileStore archiveFiles_;
+  services::ArchiveService archive_;
+  services::ArchiveSearchService archiveSearch_;
+  TemplateRenderer renderer_;
+  services::DocumentService documents_;
   std::unique_ptr<http::Server> server_;
 };
 
@@ -52,6 +64,12 @@ class AppRuntime : public cli::Runtime {
   std::unique_ptr<cli::System> open(const cli::AppConfig& config) override;
   std::string renderPdf(const std::string& templateName, const std::string& dataJson, const std::string& letterhead,
                         const std::string& paper, const cli::AppConfig& config) override;
+  // Signatures over sign/ (app_signatures.cpp).
+  std::unique_ptr<ports::PdfVerifier> pdfVerifier(const std::string& trustPemPath) override;
+  std::unique_ptr<ports::PdfSigner> pdfSigner(const cli::AppConfig& config) override;
+  bool createDemoPki(const cli::AppConfig& config, const cli::PkiSubject& subject) override;
+  std::string importPkcs12(const cli::AppConfig& config, const std::string& p12Path, const std::string& passphrase,
+                           const std::string& caPemPath) override;
 };
 
 }  // namespace naskah::app

@@ -59,6 +59,9 @@ AppConfig CommandContext::config() const {
         intSetting("office.utc_offset_minutes", get("office.utc_offset_minutes", std::to_string(c.utcOffsetMinutes)));
     c.templatesDir = get("render.templates_dir", c.templatesDir);
     c.letterheadsDir = get("render.letterheads_dir", c.letterheadsDir);
+    c.pkiPassphrase = get("pki.passphrase", c.pkiPassphrase);
+    c.archiveRoot = get("archive.root", c.archiveRoot);
+    c.publicUrl = get("server.public_url", c.publicUrl);
   }
   if (has("host")) c.host = option("host");
   if (has("port")) c.port = intSetting("--port", option("port"));

@@ -7,9 +7,13 @@
 #include <memory>
 #include <string>
 
+#include "ports/signature.h"
+#include "services/archive_search_service.h"
+#include "services/archive_service.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/directory_service.h"
+#include "services/document_service.h"
 #include "services/registration_service.h"
 
 namespace naskah::cli {
@@ -28,9 +32,16 @@ struct AppConfig {
   int utcOffsetMinutes = 420;
   std::string templatesDir;    // "" = <source>/templates
   std::string letterheadsDir;  // "" = <source>/letterheads
+  std::string publicUrl;       // where the public reaches the server (QR codes); "" = http://host:port
 
   std::string databasePath() const { return dataDir + "/naskah.db"; }
   std::string attachmentsDir() const { return dataDir + "/attachments"; }
+  // pki.passphrase: opens DATA/pki/signer.p12 and the demo CA key (docs/signing.md).
+  std::string pkiPassphrase = "naskah-demo-2026";
+  std::string pkiDir() const { return dataDir + "/pki"; }
+  // archive.root: where archived documents live; "" = DATA/archive.
+  std::string archiveRoot;
+  std::string archiveDir() const { return archiveRoot.empty() ? dataDir + "/archive" : archiveRoot; }
 };
 
 class System {
@@ -40,9 +51,20 @@ class System {
   virtual services::RegistrationService& registration() = 0;
   virtual services::AuditService& audit() = 0;
   virtual services::DirectoryService& directory() = 0;
+  virtual services::ArchiveService& archive() = 0;
+  virtual services::ArchiveSearchService& archiveSearch() = 0;
+  virtual services::DocumentService& documents() = 0;
   // Starts the HTTP server on config host/port; returns the bound port.
   virtual int startServer() = 0;
   virtual void stopServer() = 0;
+};
+
+// Who the demo PKI's signer certificate names.
+struct PkiSubject {
+  std::string office;  // O, and the CA's name "CA <office>"
+  std::string signer;  // CN: the head's name
+  std::string title;   // the jabatan
+  std::string nip;     // serialNumber
 };
 
 class Runtime {
@@ -54,6 +76,18 @@ class Runtime {
   virtual std::string renderPdf(const std::string& templateName, const std::string& dataJson,
                                 const std::string& letterhead, const std::string& paper,
                                 const AppConfig& config) = 0;
+  // Signatures (sign/, docs/signing.md). A verifier trusting the CA certificates of a PEM file;
+  // kNotFound when the file is missing.
+  virtual std::unique_ptr<ports::PdfVerifier> pdfVerifier(const std::string& trustPemPath) = 0;
+  // The signer of config.pkiDir()/signer.p12 opened with config.pkiPassphrase.
+  virtual std::unique_ptr<ports::PdfSigner> pdfSigner(const AppConfig& config) = 0;
+  // Creates the demo office CA and the head's PKCS#12 in config.pkiDir(); false (and nothing
+  // changed) when a signer exists there already.
+  virtual bool createDemoPki(const AppConfig& config, const PkiSubject& subject) = 0;
+  // Puts a PKCS#12 issued elsewhere in place of the signer, trusting its CA (and caPemPath's
+  // certificates when given); returns what was imported, in one line.
+  virtual std::string importPkcs12(const AppConfig& config, const std::string& p12Path,
+                                   const std::string& passphrase, const std::string& caPemPath) = 0;
 };
 
 }  // namespace naskah::cli

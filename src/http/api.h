@@ -12,9 +12,12 @@
 #include "Poco/JSON/Object.h"
 #include "Poco/Net/HTTPServerRequest.h"
 #include "domain/auth/role.h"
+#include "services/archive_search_service.h"
+#include "services/archive_service.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/directory_service.h"
+#include "services/document_service.h"
 #include "services/registration_service.h"
 
 namespace naskah::http {
@@ -30,7 +33,11 @@ struct Services {
   services::RegistrationService& registration;
   services::AuditService& audit;
   services::DirectoryService& directory;
+  services::DocumentService& documents;
   Limits limits;
+  // Set by the composition root; the archive routes answer 503 without them.
+  services::ArchiveService* archive = nullptr;
+  services::ArchiveSearchService* archiveSearch = nullptr;
 };
 
 class ApiRequest {

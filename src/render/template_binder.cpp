@@ -15,7 +15,7 @@
 #include <sstream>
 
 #include "domain/common/error.h"
-#include "render/text/indonesian_text.h"
+#include "domain/common/indonesian_text.h"
 
 namespace naskah::render {
 namespace mustache = kainjow::mustache;
@@ -71,7 +71,7 @@ std::string formatTerbilang(const std::string& text) {
   if (text.empty() || *end != '\0') {
     throw Error(ErrorCode::kInvalidArgument, "terbilang: \"" + text + "\" bukan bilangan bulat");
   }
-  return terbilang(number);
+  return domain::terbilang(number);
 }
 
 std::string upper(const std::string& text) {
@@ -189,10 +189,10 @@ std::string bindTemplate(const TemplateSource& source, const std::string& dataJs
   mustache::data root = parseJson(dataJson, "data");
   if (!letterheadJson.empty()) root.set("kop", parseJson(letterheadJson, "kop surat"));
   mustache::data format{mustache::data::type::object};
-  format.set("tanggal", helper([](const std::string& v) { return formatIndonesianDate(v); }));
-  format.set("hari", helper([](const std::string& v) { return indonesianWeekday(v); }));
+  format.set("tanggal", helper([](const std::string& v) { return domain::formatIndonesianDate(v); }));
+  format.set("hari", helper([](const std::string& v) { return domain::indonesianWeekday(v); }));
   format.set("terbilang", helper(formatTerbilang));
-  format.set("nip", helper([](const std::string& v) { return formatNip(v); }));
+  format.set("nip", helper([](const std::string& v) { return domain::formatNip(v); }));
   format.set("upper", helper(upper));
   root.set("fmt", format);
 

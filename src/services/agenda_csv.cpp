@@ -18,6 +18,8 @@ std::string cell(std::string value) {
 
 }  // namespace
 
+std::string csvCell(std::string value) { return cell(std::move(value)); }
+
 std::string agendaCsvHeader() {
   std::string out = "agenda_number,tracking_code,status";
   for (auto name : domain::letterFieldNames()) out += "," + std::string(name);

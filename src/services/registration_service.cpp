@@ -68,6 +68,9 @@ void RegistrationService::redactFor(const domain::Actor& actor, domain::Incoming
   bool sees = domain::roleSeesReporterIdentity(actor.role) ||
               (actor.role == Role::kOfficer && letter.assignedOfficerId == actor.userId);
   if (sees) return;
+  // A walk-in, an SMS or a web form names the reporter as the sender too.
+  if (!letter.fields.reporter.name.empty() && letter.fields.sender == letter.fields.reporter.name)
+    letter.fields.sender = domain::kWithheldIdentity;
   letter.fields.reporter = domain::Reporter{};
   letter.identityWithheld = true;
 }

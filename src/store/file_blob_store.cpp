@@ -39,11 +39,7 @@ std::string FileBlobStore::pathOf(const std::string& sha256) const {
   return root_ + "/" + sha256.substr(0, 2) + "/" + sha256;
 }
 
-std::string FileBlobStore::put(std::string_view content) {
-  std::string digest = sha256Hex(content);
-  std::string path = pathOf(digest);
-  if (std::filesystem::exists(path)) return digest;
-  std::string folder = root_ + "/" + digest.substr(0, 2);
+void writeFileDurably(const std::string& folder, const std::string& path, std::string_view content) {
   std::filesystem::create_directories(folder);
   static std::atomic<unsigned> counter{0};
   std::string temp = path + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
@@ -51,7 +47,12 @@ std::string FileBlobStore::put(std::string_view content) {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
-    if (!out) throw Error(ErrorCode::kUnavailable, "cannot write " + temp + " (disk full?)");
+    if (!out) {
+      out.close();
+      std::error_code ignored;
+      std::filesystem::remove(temp, ignored);
+      throw Error(ErrorCode::kUnavailable, "cannot write " + temp + " (disk full?)");
+    }
   }
   syncPath(temp, O_RDONLY);
   std::error_code ec;
@@ -61,6 +62,13 @@ std::string FileBlobStore::put(std::string_view content) {
     throw Error(ErrorCode::kUnavailable, "cannot move " + temp + " into place: " + ec.message());
   }
   syncPath(folder, O_RDONLY | O_DIRECTORY);
+}
+
+std::string FileBlobStore::put(std::string_view content) {
+  std::string digest = sha256Hex(content);
+  std::string path = pathOf(digest);
+  if (std::filesystem::exists(path)) return digest;
+  writeFileDurably(root_ + "/" + digest.substr(0, 2), path, content);
   return digest;
 }
 

@@ -7,6 +7,11 @@
 
 namespace naskah::store {
 
+// Writes content to a temporary file beside path, fsyncs it, renames it to path and fsyncs
+// folder (path's parent, created when missing): once this returns the file survives a crash
+// or power cut. Throws kUnavailable (and leaves no temporary file) when any step fails.
+void writeFileDurably(const std::string& folder, const std::string& path, std::string_view content);
+
 class FileBlobStore : public ports::BlobStore {
  public:
   // Creates the root when missing.

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "domain/common/error.h"
+#include "domain/workflow/sla.h"
 
 // Readable failures: gtest finds PrintTo by argument-dependent lookup.
 namespace naskah::domain::workflow {
@@ -259,4 +260,38 @@ TEST(CaseStateMachine, TheWholeCaseIsDueByTheProfilesTotalTime) {
   EXPECT_FALSE(CaseStateMachine(p, calendar2026()).caseDueAt(at("2026-05-29T10:00")));
   p.totalTimeStandard = TimeStandard{5, TimeUnit::kWorkingDays};
   EXPECT_EQ(CaseStateMachine(p, calendar2026()).caseDueAt(at("2026-05-29T10:00")), at("2026-06-08T10:00"));
+}
+
+TEST(Sla, ComplianceCountsOnlyStepsWithADueTimeAndMeansTheirOfficeMinutes) {
+  auto m = machine();
+  auto state = m.start(Channel::kLetter, at("2026-05-29T16:00"));  // agenda due Tuesday 08:00
+  std::vector<CompletedStep> history;
+  auto late = m.apply(state, {"agenda", "ajukan"}, Role::kRegistrar, at("2026-06-02T09:15"));  // 75 minutes late
+  history.push_back(late.completed);
+  auto onTime = m.apply(m.start(Channel::kLetter, at("2026-06-02T09:00")), {"agenda", "ajukan"}, Role::kRegistrar,
+                        at("2026-06-02T09:45"));
+  history.push_back(onTime.completed);
+  CaseState signing{"tanda_tangan", at("2026-06-02T08:00"), std::nullopt};  // no time standard
+  history.push_back(m.apply(signing, {"tanda_tangan", "tandatangani"}, Role::kHead, at("2026-06-02T10:00")).completed);
+  CompletedStep dropped;
+  dropped.step = "langkah_lama";  // a step a later version of the profile dropped
+  history.push_back(dropped);
+
+  auto summary = summarizeSla(m.profile(), history);
+  ASSERT_EQ(summary.steps.size(), m.profile().steps.size());
+  const StepSla& agenda = summary.steps[0];
+  EXPECT_EQ(agenda.step, "agenda");
+  EXPECT_EQ(agenda.completed, 2);
+  EXPECT_EQ(agenda.onTime, 1);
+  EXPECT_EQ(agenda.late, 1);
+  EXPECT_DOUBLE_EQ(agenda.compliance(), 0.5);
+  EXPECT_DOUBLE_EQ(agenda.meanWorkingMinutes(), (135 + 45) / 2.0);
+  const StepSla& signature = summary.steps[5];
+  EXPECT_EQ(signature.step, "tanda_tangan");
+  EXPECT_EQ(signature.completed, 1);
+  EXPECT_DOUBLE_EQ(signature.compliance(), 1.0);  // nothing to be late against
+  EXPECT_EQ(summary.completed, 3);
+  EXPECT_EQ(summary.onTime, 1);
+  EXPECT_EQ(summary.late, 1);
+  EXPECT_DOUBLE_EQ(summary.compliance(), 0.5);
 }

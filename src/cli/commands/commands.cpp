@@ -11,6 +11,10 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   commands.push_back(makeAgendaCommand());
   commands.push_back(makeAuditCommand());
   commands.push_back(makeRenderCommand());
+  commands.push_back(makeVerifyCommand());
+  commands.push_back(makePkiCommand());
+  commands.push_back(makeSearchCommand());
+  commands.push_back(makeFsckCommand());
   return commands;
 }
 

@@ -14,5 +14,13 @@ std::unique_ptr<Command> makeRegisterCommand();
 std::unique_ptr<Command> makeAgendaCommand();
 std::unique_ptr<Command> makeAuditCommand();
 std::unique_ptr<Command> makeRenderCommand();
+std::unique_ptr<Command> makeVerifyCommand();
+std::unique_ptr<Command> makePkiCommand();
+
+// The demo PKI's subject from the data folder: its office and its (first active) head user;
+// empty names when the folder has none.
+PkiSubject pkiSubjectOf(System& system);
+std::unique_ptr<Command> makeSearchCommand();
+std::unique_ptr<Command> makeFsckCommand();
 
 }  // namespace naskah::cli

@@ -26,7 +26,20 @@ const char* kDefaultProperties =
     "auth.session_hours = 12\n"
     "auth.pbkdf2_iterations = 150000\n"
     "# WIB = 420, WITA = 480, WIT = 540\n"
-    "office.utc_offset_minutes = 420\n";
+    "office.utc_offset_minutes = 420\n"
+    "# Opens pki/signer.p12 (the head's signing key) and the demo CA key; see docs/signing.md.\n"
+    "pki.passphrase = naskah-demo-2026\n";
+
+// The demo signing keys (DATA/pki), once the folder has an office and a head to name in them.
+void ensureDemoPki(CommandContext& context, System& system, const AppConfig& config) {
+  PkiSubject subject = pkiSubjectOf(system);
+  if (subject.office.empty() || subject.signer.empty()) {
+    context.out << "no office with a head yet: create the signing keys later with `naskah pki init`\n";
+    return;
+  }
+  if (context.runtime.createDemoPki(config, subject))
+    context.out << "created the demo signing keys of " << subject.signer << " in " << config.pkiDir() << "\n";
+}
 
 class InitCommand : public Command {
  public:
@@ -48,7 +61,10 @@ class InitCommand : public Command {
     auto config = context.config();
     auto system = context.runtime.open(config);
     context.out << "data folder " << dir << " is ready (store " << config.databasePath() << ")\n";
-    if (!context.has("samples")) return 0;
+    if (!context.has("samples")) {
+      ensureDemoPki(context, *system, config);
+      return 0;
+    }
     bool hasOffice = true;
     try {
       system->directory().officeOrOnly("");
@@ -57,6 +73,7 @@ class InitCommand : public Command {
     }
     if (hasOffice) {
       context.out << "the data folder has an office already; samples not loaded again\n";
+      ensureDemoPki(context, *system, config);
       return 0;
     }
     SampleSummary summary;
@@ -74,6 +91,7 @@ class InitCommand : public Command {
     std::ofstream(dir + "/demo-logins.txt") << summary.logins;
     context.out << "loaded office " << summary.officeCode << ": " << summary.units << " units, " << summary.users
                 << " users, " << summary.incoming << " incoming items\n";
+    ensureDemoPki(context, *system, config);
     return 0;
   }
 };

@@ -31,6 +31,21 @@ constexpr NameTable<Scale, 4> kScales{{{Scale::kSmall, "kecil"},
 constexpr NameTable<Sex, 3> kSexes{
     {{Sex::kUnspecified, ""}, {Sex::kMale, "laki-laki"}, {Sex::kFemale, "perempuan"}}};
 
+// How printed documents and the UI say them (the form in seed 002, the disposition sheet).
+constexpr NameTable<Channel, 7> kChannelLabels{{{Channel::kLetter, "Surat"},
+                                                {Channel::kWalkIn, "Datang langsung"},
+                                                {Channel::kSuggestionBox, "Kotak saran"},
+                                                {Channel::kSms, "SMS"},
+                                                {Channel::kWhatsApp, "WhatsApp"},
+                                                {Channel::kWebsite, "Website"},
+                                                {Channel::kFacebook, "Facebook"}}};
+constexpr NameTable<Urgency, 4> kUrgencyLabels{{{Urgency::kBiasa, "Biasa"},
+                                                {Urgency::kSegera, "Segera"},
+                                                {Urgency::kSangatSegera, "Sangat Segera"},
+                                                {Urgency::kRahasia, "Rahasia"}}};
+constexpr NameTable<ComplaintKind, 2> kKindLabels{{{ComplaintKind::kSuggestion, "Saran / Pertanyaan / Informasi"},
+                                                   {ComplaintKind::kComplaint, "Pengaduan / Keluhan / Masalah"}}};
+
 template <typename E, size_t N>
 std::string_view nameOf(const NameTable<E, N>& table, E value) {
   for (const auto& [v, name] : table)
@@ -104,6 +119,9 @@ std::string_view toString(Urgency value) { return nameOf(kUrgencies, value); }
 std::string_view toString(ComplaintKind value) { return nameOf(kKinds, value); }
 std::string_view toString(Scale value) { return nameOf(kScales, value); }
 std::string_view toString(Sex value) { return nameOf(kSexes, value); }
+std::string_view label(Channel value) { return nameOf(kChannelLabels, value); }
+std::string_view label(Urgency value) { return nameOf(kUrgencyLabels, value); }
+std::string_view label(ComplaintKind value) { return nameOf(kKindLabels, value); }
 std::optional<Channel> parseChannel(std::string_view n) { return valueOf(kChannels, n); }
 std::optional<Urgency> parseUrgency(std::string_view n) { return valueOf(kUrgencies, n); }
 std::optional<ComplaintKind> parseComplaintKind(std::string_view n) { return valueOf(kKinds, n); }

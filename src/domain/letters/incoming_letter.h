@@ -30,6 +30,10 @@ std::string_view toString(Urgency value);
 std::string_view toString(ComplaintKind value);
 std::string_view toString(Scale value);
 std::string_view toString(Sex value);
+// What documents and the UI print: "Datang langsung", "Sangat Segera", "Pengaduan / Keluhan / Masalah".
+std::string_view label(Channel value);
+std::string_view label(Urgency value);
+std::string_view label(ComplaintKind value);
 // Return nullopt for an unknown name.
 std::optional<Channel> parseChannel(std::string_view name);
 std::optional<Urgency> parseUrgency(std::string_view name);
@@ -42,6 +46,9 @@ std::string allUrgencyNames();
 std::string allComplaintKindNames();
 std::string allScaleNames();
 std::string allSexNames();
+
+// What a reader without the right to the reporter's identity sees in its place.
+inline constexpr const char* kWithheldIdentity = "(dirahasiakan)";
 
 // The reporter's identity. Confidential: the complaint form promises it.
 struct Reporter {

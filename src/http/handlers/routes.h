@@ -10,6 +10,8 @@ void addAuthRoutes(Router& router);
 void addIncomingLetterRoutes(Router& router);
 void addAuditRoutes(Router& router);
 void addDirectoryRoutes(Router& router);
+void addArchiveRoutes(Router& router);
+void addDocumentRoutes(Router& router);
 
 inline void addAllRoutes(Router& router) {
   addHealthRoutes(router);
@@ -17,6 +19,8 @@ inline void addAllRoutes(Router& router) {
   addIncomingLetterRoutes(router);
   addAuditRoutes(router);
   addDirectoryRoutes(router);
+  addArchiveRoutes(router);
+  addDocumentRoutes(router);
 }
 
 }  // namespace naskah::http

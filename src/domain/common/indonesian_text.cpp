@@ -1,11 +1,11 @@
-#include "render/text/indonesian_text.h"
+#include "domain/common/indonesian_text.h"
 
 #include <array>
 #include <cctype>
 
 #include "domain/common/error.h"
 
-namespace naskah::render {
+namespace naskah::domain {
 namespace {
 
 struct Date {
@@ -124,4 +124,4 @@ std::string formatNip(std::string_view nip) {
          digits.substr(15, 3);
 }
 
-}  // namespace naskah::render
+}  // namespace naskah::domain

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace naskah::render {
+namespace naskah::domain {
 
 // "2026-11-22" (ISO date, optionally followed by a time) → "22 November 2026".
 // Throws Error(kInvalidArgument) when the text is not a valid ISO date.
@@ -22,4 +22,4 @@ std::string terbilang(std::int64_t number);
 // (after removing spaces) is returned unchanged, because offices print legacy numbers too.
 std::string formatNip(std::string_view nip);
 
-}  // namespace naskah::render
+}  // namespace naskah::domain

@@ -1,0 +1,146 @@
+#include "json/document_data.h"
+
+#include <chrono>
+#include <sstream>
+
+#include "Poco/JSON/Array.h"
+#include "Poco/JSON/Object.h"
+#include "domain/common/indonesian_text.h"
+
+namespace naskah::json {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::string text(const Object::Ptr& object) {
+  std::ostringstream out;
+  object->stringify(out);
+  return out.str();
+}
+
+std::string orDash(const std::string& value) { return value.empty() ? "-" : value; }
+
+std::string datePart(const std::string& isoDateTime) { return isoDateTime.substr(0, 10); }
+
+// "09.42": Indonesian writes the time with a dot.
+std::string clockTime(const std::string& isoDateTime) {
+  if (isoDateTime.size() < 16) return "-";
+  return isoDateTime.substr(11, 2) + "." + isoDateTime.substr(14, 2);
+}
+
+Object::Ptr person(const domain::User& user) {
+  Object::Ptr o = new Object;
+  o->set("nama", user.fullName);
+  if (!user.nip.empty()) o->set("nip", user.nip);
+  return o;
+}
+
+unsigned lastDayOfMonth(const std::string& isoDate) {
+  using namespace std::chrono;
+  year_month_day_last last{year{std::stoi(isoDate.substr(0, 4))},
+                           month_day_last{month{static_cast<unsigned>(std::stoi(isoDate.substr(5, 2)))}}};
+  return static_cast<unsigned>(last.day());
+}
+
+}  // namespace
+
+std::string receiptData(const services::LetterDocumentFacts& facts) {
+  const auto& letter = facts.letter;
+  const auto& fields = letter.fields;
+  Object::Ptr o = new Object;
+  o->set("nomor_agenda", letter.agendaNumber);
+  o->set("diterima", datePart(fields.receivedAt));
+  o->set("jam", clockTime(fields.receivedAt));
+  o->set("saluran", std::string(domain::label(fields.channel)));
+  Object::Ptr reporter = new Object;
+  reporter->set("nama", fields.reporter.name.empty() ? fields.sender : fields.reporter.name);
+  o->set("pelapor", reporter);
+  o->set("perihal", fields.subject);
+  o->set("jenis", std::string(domain::label(fields.complaintKind)));
+  o->set("kode_pelacakan", letter.trackingCode);
+  o->set("url_pelacakan", facts.trackingUrl);
+  o->set("kota", orDash(facts.office.city));
+  if (facts.registrar)
+    o->set("petugas", person(*facts.registrar));
+  else
+    o->set("petugas", person(domain::User{.username = letter.registeredBy, .fullName = letter.registeredBy}));
+  return text(o);
+}
+
+std::string dispositionSheetData(const services::LetterDocumentFacts& facts) {
+  const auto& letter = facts.letter;
+  const auto& fields = letter.fields;
+  Object::Ptr o = new Object;
+  Object::Ptr surat = new Object;
+  surat->set("dari", letter.fields.sender);
+  surat->set("nomor", orDash(fields.senderLetterNumber));
+  surat->set("tanggal", fields.senderLetterDate.empty() ? datePart(fields.receivedAt) : fields.senderLetterDate);
+  surat->set("perihal", fields.subject);
+  o->set("surat", surat);
+  Object::Ptr agenda = new Object;
+  agenda->set("nomor", letter.agendaNumber);
+  agenda->set("diterima", datePart(fields.receivedAt));
+  agenda->set("klasifikasi", orDash(fields.classificationCode));
+  o->set("agenda", agenda);
+  Array sifat;
+  for (auto urgency : {domain::Urgency::kSangatSegera, domain::Urgency::kSegera, domain::Urgency::kRahasia}) {
+    Object::Ptr item = new Object;
+    item->set("nama", std::string(domain::label(urgency)));
+    if (fields.urgency == urgency) item->set("dipilih", true);
+    sifat.add(item);
+  }
+  o->set("sifat", sifat);
+  o->set("kepada", Array());
+  Array instructions;
+  for (const char* instruction : {"Tanggapan dan saran", "Proses lebih lanjut", "Koordinasi/konfirmasikan",
+                                  "Untuk diketahui", "Arsipkan"}) {
+    Object::Ptr item = new Object;
+    item->set("teks", instruction);
+    instructions.add(item);
+  }
+  o->set("instruksi", instructions);
+  o->set("url", facts.trackingUrl);
+  o->set("kode_pelacakan", letter.trackingCode);
+  Object::Ptr head = new Object;
+  if (facts.head) {
+    head->set("jabatan", facts.head->position.empty() ? "KEPALA DINAS" : facts.head->position);
+    head->set("nama", facts.head->fullName);
+    if (!facts.head->nip.empty()) head->set("nip", facts.head->nip);
+  } else {
+    head->set("jabatan", "KEPALA DINAS");
+    head->set("nama", "................................");
+  }
+  o->set("pendisposisi", head);
+  return text(o);
+}
+
+std::string agendaBookData(const services::AgendaBookFacts& facts) {
+  Object::Ptr o = new Object;
+  o->set("kantor", facts.office.name + (facts.office.government.empty() ? "" : " - " + facts.office.government));
+  std::string from = domain::formatIndonesianDate(facts.from);
+  std::string to = domain::formatIndonesianDate(facts.to);
+  bool wholeMonth = facts.from.substr(0, 7) == facts.to.substr(0, 7) && facts.from.substr(8) == "01" &&
+                    std::stoul(facts.to.substr(8)) == lastDayOfMonth(facts.to);
+  o->set("periode", wholeMonth ? from.substr(from.find(' ') + 1) : from + " s.d. " + to);
+  Array entries;
+  for (const auto& letter : facts.letters) {
+    const auto& fields = letter.fields;
+    Object::Ptr entry = new Object;
+    entry->set("nomor", letter.agendaNumber);
+    entry->set("diterima", datePart(fields.receivedAt));
+    entry->set("pengirim", letter.fields.sender);
+    if (!fields.senderLetterDate.empty()) entry->set("tanggal_surat", fields.senderLetterDate);
+    entry->set("nomor_surat", orDash(fields.senderLetterNumber));
+    entry->set("perihal", fields.subject);
+    entry->set("lampiran", orDash(fields.enclosures));
+    entry->set("diteruskan", "");
+    std::string note = letter.isVoid ? "BATAL: " + letter.voidReason : std::string(domain::label(fields.urgency));
+    entry->set("keterangan", note == "Biasa" ? std::string(domain::label(fields.channel)) : note);
+    entries.add(entry);
+  }
+  o->set("entri", entries);
+  return text(o);
+}
+
+}  // namespace naskah::json

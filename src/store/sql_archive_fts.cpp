@@ -1,0 +1,451 @@
+#include "store/sql_archive_fts.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <numeric>
+
+#include "Poco/Data/Statement.h"
+#include "domain/common/error.h"
+#include "store/sql_archive_rank.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace naskah::store::archive_fts {
+namespace {
+
+// bm25 weight per column, in table order: a word in the perihal says more than one in the body;
+// the facets column holds filter tokens only and must not move the rank.
+constexpr const char* kWeights = "6.0, 1.0, 3.0, 3.0, 2.0, 1.0, 4.0, 2.0, 0.0";
+constexpr const char* kTextColumns = "subject body sender recipient signer tembusan numbers";
+
+// Lower-case letters and digits of value: what unicode61 keeps of it as one token.
+std::string tokenPart(const std::string& value) {
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if (c == '.') out += 'p';  // "400.9" and "4009" are different codes
+  }
+  return out;
+}
+
+void addToken(std::string& facets, const std::string& prefix, const std::string& value) {
+  std::string part = tokenPart(value);
+  if (part.empty()) return;
+  facets += ' ';
+  facets += prefix + part;
+}
+
+// A whole field value as one token: case, spacing and punctuation ignored, then hashed
+// (FNV-1a 64), so that an exact-name filter is one short doclist instead of a phrase over
+// words as common as "dinas" and "kota".
+std::string valueToken(const std::string& value) {
+  std::string normal;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c >= 0x80) normal += static_cast<char>(std::tolower(c));
+    else if (!normal.empty() && normal.back() != ' ') normal += ' ';
+  }
+  while (!normal.empty() && normal.back() == ' ') normal.pop_back();
+  if (normal.empty()) return "";
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : normal) hash = (hash ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+// A value as one FTS5 string: inside double quotes nothing is syntax, a quote is doubled.
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += "\"\"";
+    else out += c;
+  }
+  return out + "\"";
+}
+
+bool hasWordCharacter(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c >= 0x80; });
+}
+
+struct Day {
+  int y, m, d;
+};
+
+bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+int daysIn(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && isLeap(y) ? 29 : kDays[m - 1];
+}
+Day parseDay(const std::string& iso) {
+  Day day{};
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &day.y, &day.m, &day.d) != 3)
+    throw Error(ErrorCode::kInvalidArgument, "not a date (YYYY-MM-DD): " + iso);
+  return day;
+}
+int compare(const Day& a, const Day& b) {
+  if (a.y != b.y) return a.y < b.y ? -1 : 1;
+  if (a.m != b.m) return a.m < b.m ? -1 : 1;
+  if (a.d != b.d) return a.d < b.d ? -1 : 1;
+  return 0;
+}
+std::string digits(int value, int width) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%0*d", width, value);
+  return buffer;
+}
+
+// The words: "phrases" stay together, word* is a prefix, everything else is a word; each as an
+// FTS5 string, so that nothing the user types is read as FTS5 syntax.
+std::vector<std::string> userTerms(const std::string& text) {
+  std::vector<std::string> terms;
+  for (std::size_t i = 0; i < text.size();) {
+    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    std::string term;
+    bool prefix = false;
+    if (text[i] == '"') {
+      std::size_t end = text.find('"', i + 1);
+      if (end == std::string::npos) end = text.size();
+      term = text.substr(i + 1, end - i - 1);
+      i = end + 1;
+    } else {
+      std::size_t end = i;
+      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+      term = text.substr(i, end - i);
+      i = end;
+      if (term.size() > 1 && term.back() == '*') {
+        prefix = true;
+        term.pop_back();
+      }
+    }
+    if (!hasWordCharacter(term)) continue;  // punctuation alone is no word to look for
+    terms.push_back(quoted(term) + (prefix ? " *" : ""));
+  }
+  return terms;
+}
+
+// The reporter's identity is searchable only for the roles that may see it.
+std::string textColumns(const ports::ArchiveQuery& q) {
+  return std::string(kTextColumns) + (q.searchIdentity ? " identity" : "");
+}
+
+// How many rows hold the phrase: exact up to kSample, beyond that estimated from how far back
+// the newest kSample matches reach (rowids are dense: one per archived document).
+constexpr int kSample = 2000;
+double documentFrequency(Poco::Data::Session& session, const std::string& phrase, Poco::Int64 maxRowid) {
+  Poco::Int64 count = 0;
+  Poco::Nullable<Poco::Int64> oldest;
+  std::string m = phrase;
+  int sample = kSample;
+  session << "SELECT count(*), min(rowid) FROM (SELECT rowid FROM archive_fts WHERE archive_fts MATCH ? "
+             "ORDER BY rowid DESC LIMIT ?)",
+      use(m), use(sample), into(count), into(oldest), now;
+  if (count < kSample || oldest.isNull()) return static_cast<double>(count);
+  return static_cast<double>(kSample) * static_cast<double>(maxRowid) /
+         static_cast<double>(maxRowid - oldest.value() + 1);
+}
+
+}  // namespace
+
+std::vector<std::string> wordPhrases(const ports::ArchiveQuery& q) {
+  std::vector<std::string> phrases;
+  for (const auto& term : userTerms(q.text)) phrases.push_back("{" + textColumns(q) + "} : " + term);
+  return phrases;
+}
+
+std::vector<const char*> schemaStatements() {
+  return {
+      // The index reads the text of a row (for snippet()) through this view, so that derived
+      // columns need not be stored twice.
+      R"(CREATE VIEW archive_fts_content AS
+           SELECT id, subject, body, sender, recipient, signer, tembusan,
+                  outgoing_number || ' ' || agenda_number || ' ' || classification_code AS numbers,
+                  identity, facets
+           FROM archive_documents)",
+      // External content (the text is stored once, in archive_documents); detail=full keeps the
+      // positions that phrase queries and snippet() need.
+      R"(CREATE VIRTUAL TABLE archive_fts USING fts5(
+           subject, body, sender, recipient, signer, tembusan, numbers, identity, facets,
+           content='archive_fts_content', content_rowid='id',
+           tokenize='unicode61 remove_diacritics 2'))",
+  };
+}
+
+std::string facetsOf(std::int64_t officeId, const ports::ArchiveMetadata& m) {
+  std::string facets = "o" + std::to_string(officeId);
+  addToken(facets, "k", m.kind);
+  // Every level of the code, so that a filter on "400" finds "400.9.1" with one token.
+  for (std::size_t dot = m.classificationCode.find('.'); dot != std::string::npos;
+       dot = m.classificationCode.find('.', dot + 1))
+    addToken(facets, "c", m.classificationCode.substr(0, dot));
+  addToken(facets, "c", m.classificationCode);
+  addToken(facets, "ch", m.channel);
+  addToken(facets, "st", m.status);
+  addToken(facets, "sn", valueToken(m.sender));
+  addToken(facets, "rc", valueToken(m.recipient));
+  addToken(facets, "sg", valueToken(m.signer));
+  if (m.letterDate.size() >= 10) {
+    std::string d = m.letterDate.substr(0, 4) + m.letterDate.substr(5, 2) + m.letterDate.substr(8, 2);
+    addToken(facets, "y", d.substr(0, 4));
+    addToken(facets, "m", d.substr(0, 6));
+    addToken(facets, "d", d);
+  }
+  return facets;
+}
+
+void index(Poco::Data::Session& session, std::int64_t id) {
+  Poco::Int64 rowid = id;
+  session << "INSERT INTO archive_fts(rowid, subject, body, sender, recipient, signer, tembusan, numbers, identity, "
+             "facets) SELECT id, subject, body, sender, recipient, signer, tembusan, numbers, identity, facets "
+             "FROM archive_fts_content WHERE id = ?",
+      use(rowid), now;
+}
+
+std::vector<std::string> dateCover(const std::string& from, const std::string& to) {
+  Day cur = parseDay(from);
+  Day last = parseDay(to);
+  std::vector<std::string> tokens;
+  while (compare(cur, last) <= 0) {
+    if (cur.m == 1 && cur.d == 1 && compare(Day{cur.y, 12, 31}, last) <= 0) {
+      tokens.push_back("y" + digits(cur.y, 4));
+      cur = Day{cur.y + 1, 1, 1};
+    } else if (cur.d == 1 && compare(Day{cur.y, cur.m, daysIn(cur.y, cur.m)}, last) <= 0) {
+      tokens.push_back("m" + digits(cur.y, 4) + digits(cur.m, 2));
+      cur = cur.m == 12 ? Day{cur.y + 1, 1, 1} : Day{cur.y, cur.m + 1, 1};
+    } else {
+      tokens.push_back("d" + digits(cur.y, 4) + digits(cur.m, 2) + digits(cur.d, 2));
+      if (cur.d < daysIn(cur.y, cur.m)) ++cur.d;
+      else cur = cur.m == 12 ? Day{cur.y + 1, 1, 1} : Day{cur.y, cur.m + 1, 1};
+    }
+  }
+  return tokens;
+}
+
+std::string matchExpression(const ports::ArchiveQuery& q, const std::string& minDate, const std::string& maxDate) {
+  std::vector<std::string> parts;
+
+  std::vector<std::string> terms = userTerms(q.text);
+  if (!terms.empty()) {
+    std::string joined;
+    for (const auto& t : terms) joined += (joined.empty() ? "" : " AND ") + t;
+    parts.push_back("{" + textColumns(q) + "} : (" + joined + ")");
+  }
+
+  std::vector<std::string> facets{"o" + std::to_string(q.officeId)};
+  auto facet = [&](const std::string& prefix, const std::string& value) {
+    if (!value.empty()) facets.push_back(prefix + tokenPart(value));
+  };
+  facet("k", q.kind);
+  facet("c", q.classificationCode);
+  facet("ch", q.channel);
+  facet("st", q.status);
+  // A name that normalises to nothing names no document.
+  for (auto [prefix, value] : {std::pair{"sn", &q.sender}, {"rc", &q.recipient}, {"sg", &q.signer}})
+    if (!value->empty()) facets.push_back(prefix + (valueToken(*value).empty() ? "none" : valueToken(*value)));
+  if (!q.from.empty() || !q.to.empty()) {
+    if (minDate.empty()) return "";  // the office has no archived document at all
+    std::string from = q.from.empty() || q.from < minDate ? minDate : q.from;
+    std::string to = q.to.empty() || q.to > maxDate ? maxDate : q.to;
+    if (from > to) return "";
+    auto cover = dateCover(from, to);
+    std::string any;
+    for (const auto& token : cover) any += (any.empty() ? "" : " OR ") + token;
+    facets.push_back(cover.size() == 1 ? any : "(" + any + ")");
+  }
+  std::string facetExpr;
+  for (const auto& f : facets) facetExpr += (facetExpr.empty() ? "" : " AND ") + f;
+  parts.push_back("facets : (" + facetExpr + ")");
+
+  std::string match;
+  for (const auto& p : parts) match += (match.empty() ? "" : " AND ") + p;
+  return match;
+}
+
+RankedIds rank(Poco::Data::Session& session, const std::string& match, const std::vector<std::string>& words,
+               int page, int perPage, std::int64_t newestRowid) {
+  RankedIds result;
+  if (match.empty()) return result;
+  std::vector<Poco::Int64> ids;
+  std::vector<double> scores;
+  std::string m = match;
+  int window = kRankWindow;
+  Poco::Int64 older = 0;  // matches older than the window, counted so far
+  Poco::Int64 maxRowid = 0;
+  session << "SELECT COALESCE(MAX(id), 0) FROM archive_documents", into(maxRowid), now;
+  Poco::Int64 start = newestRowid > 0 ? std::min<Poco::Int64>(newestRowid, maxRowid) : maxRowid;
+  std::string rankArgs = kWeights;
+  char df[32];
+  for (const auto& word : words) {
+    std::snprintf(df, sizeof df, ", %.1f", documentFrequency(session, word, maxRowid));
+    rankArgs += df;
+  }
+  std::string sql = "SELECT rowid, naskah_rank(archive_fts, " + rankArgs +
+                    ") FROM archive_fts WHERE archive_fts MATCH ? AND rowid >= ? AND rowid < ?";
+  ensureRankFunction(session);
+  // The newest matches first, in rowid ranges that grow fourfold going back: FTS5 walks a
+  // doclist forwards cheaply but backwards (ORDER BY rowid DESC) only by loading it whole,
+  // which for a common word is the whole index. Each range is read forwards, and the walk stops
+  // once the window is full, so the cost follows the window, not how common the words are.
+  // Each range is first walked for rowids alone (cheap), and only its newest rows that the
+  // window still needs are scored: a range that lands on a dense stretch (a date filter far
+  // back) never scores thousands of rows.
+  Poco::Int64 high = start + 1, span = static_cast<Poco::Int64>(window) * 4;
+  std::string ridSql = "SELECT rowid FROM archive_fts WHERE archive_fts MATCH ? AND rowid >= ? AND rowid < ?";
+  while (static_cast<int>(ids.size()) < window && high > 1) {
+    Poco::Int64 low = std::max<Poco::Int64>(1, high - span);
+    std::vector<Poco::Int64> inRange;
+    session << ridSql, use(m), use(low), use(high), into(inRange), now;
+    std::size_t need = static_cast<std::size_t>(window) - ids.size();
+    if (!inRange.empty()) {
+      Poco::Int64 from = inRange.size() > need ? inRange[inRange.size() - need] : low;
+      std::vector<Poco::Int64> rangeIds;
+      std::vector<double> rangeScores;
+      auto query = [&] { session << sql, use(m), use(from), use(high), into(rangeIds), into(rangeScores), now; };
+      try {
+        query();
+      } catch (const Poco::Exception& e) {
+        if (e.displayText().find("naskah_rank") == std::string::npos) throw;
+        rangeIds.clear(), rangeScores.clear();
+        ensureRankFunction(session, true);  // a new connection at a remembered address
+        query();
+      }
+      ids.insert(ids.end(), rangeIds.begin(), rangeIds.end());
+      scores.insert(scores.end(), rangeScores.begin(), rangeScores.end());
+      if (inRange.size() > need) {
+        // Rows older than the window in this range are counted, not scored.
+        older += static_cast<Poco::Int64>(inRange.size() - need);
+        high = low;
+        break;
+      }
+    }
+    high = low;
+    span *= 4;
+  }
+  bool scannedAll = high <= 1;
+  std::vector<std::size_t> order(ids.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (scores[a] != scores[b]) return scores[a] < scores[b];
+    return ids[a] > ids[b];  // equal rank: the newer first
+  });
+  std::size_t first = static_cast<std::size_t>(page - 1) * static_cast<std::size_t>(perPage);
+  for (std::size_t i = first; i < order.size() && i < first + static_cast<std::size_t>(perPage); ++i) {
+    result.ids.push_back(ids[order[i]]);
+    result.scores.push_back(scores[order[i]]);
+  }
+  if (scannedAll) {
+    result.total = static_cast<std::int64_t>(ids.size()) + older;
+    result.totalIsLowerBound = false;
+    return result;
+  }
+  // The window is full and older rows remain: count them, up to the cap.
+  Poco::Int64 rest = std::max<Poco::Int64>(0, kCountCap - static_cast<Poco::Int64>(ids.size()) - older);
+  Poco::Int64 counted = 0;
+  session << "SELECT count(*) FROM (SELECT rowid FROM archive_fts WHERE archive_fts MATCH ? AND rowid < ? LIMIT ?)",
+      use(m), use(high), use(rest), into(counted), now;
+  result.total = static_cast<std::int64_t>(ids.size()) + older + counted;
+  result.totalIsLowerBound = result.total >= kCountCap;
+  return result;
+}
+
+std::string snippet(const std::string& body, const std::string& queryText) {
+  struct Token {
+    std::size_t begin, end;
+    std::string folded;
+  };
+  auto fold = [](std::string_view text) {
+    std::string out;
+    for (unsigned char c : text) out += static_cast<char>(std::tolower(c));
+    return out;
+  };
+  // Tokens as unicode61 sees Indonesian text: runs of letters and digits (UTF-8 bytes count as
+  // letters), compared without case.
+  std::vector<Token> tokens;
+  for (std::size_t i = 0; i < body.size();) {
+    auto isWord = [&](std::size_t k) {
+      auto c = static_cast<unsigned char>(body[k]);
+      return std::isalnum(c) || c >= 0x80;
+    };
+    if (!isWord(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < body.size() && isWord(j)) ++j;
+    tokens.push_back({i, j, fold(std::string_view(body).substr(i, j - i))});
+    i = j;
+  }
+  struct Term {
+    std::string word;
+    bool prefix;
+  };
+  std::vector<Term> terms;
+  for (const auto& quotedTerm : userTerms(queryText)) {
+    bool prefix = quotedTerm.size() > 2 && quotedTerm.compare(quotedTerm.size() - 2, 2, " *") == 0;
+    std::string word;
+    for (unsigned char c : quotedTerm) {
+      if (std::isalnum(c) || c >= 0x80) {
+        word += static_cast<char>(std::tolower(c));
+      } else if (!word.empty()) {
+        terms.push_back({word, false});
+        word.clear();
+      }
+    }
+    if (!word.empty()) terms.push_back({word, prefix});
+  }
+  auto hitOf = [&](const Token& t) -> int {
+    for (std::size_t k = 0; k < terms.size(); ++k)
+      if (terms[k].prefix ? t.folded.rfind(terms[k].word, 0) == 0 : t.folded == terms[k].word)
+        return static_cast<int>(k);
+    return -1;
+  };
+  // The window of kSnippetTokens tokens with the most different terms, then the most hits.
+  constexpr std::size_t kSnippetTokens = 24;
+  std::size_t best = 0;
+  int bestDistinct = -1, bestHits = -1;
+  for (std::size_t start = 0; start == 0 || start + kSnippetTokens <= tokens.size(); ++start) {
+    std::vector<bool> seen(terms.size(), false);
+    int distinct = 0, hits = 0;
+    for (std::size_t k = start; k < std::min(tokens.size(), start + kSnippetTokens); ++k)
+      if (int h = hitOf(tokens[k]); h >= 0) {
+        ++hits;
+        if (!seen[static_cast<std::size_t>(h)]) seen[static_cast<std::size_t>(h)] = true, ++distinct;
+      }
+    if (distinct > bestDistinct || (distinct == bestDistinct && hits > bestHits))
+      best = start, bestDistinct = distinct, bestHits = hits;
+    if (tokens.size() <= kSnippetTokens) break;
+  }
+  auto escape = [](std::string_view text, std::string& out) {
+    for (char c : text) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+      }
+    }
+  };
+  std::string out;
+  if (tokens.empty()) return out;
+  std::size_t last = std::min(tokens.size(), best + kSnippetTokens) - 1;
+  if (best > 0) out += "…";
+  std::size_t at = tokens[best].begin;
+  for (std::size_t k = best; k <= last; ++k) {
+    escape(std::string_view(body).substr(at, tokens[k].begin - at), out);
+    bool hit = hitOf(tokens[k]) >= 0;
+    if (hit) out += ports::kHighlightOpen;
+    escape(std::string_view(body).substr(tokens[k].begin, tokens[k].end - tokens[k].begin), out);
+    if (hit) out += ports::kHighlightClose;
+    at = tokens[k].end;
+  }
+  if (last + 1 < tokens.size()) out += "…";
+  else escape(std::string_view(body).substr(at), out);
+  return out;
+}
+
+}  // namespace naskah::store::archive_fts
