@@ -110,5 +110,21 @@ TEST_F(VerifyCli, PkiInitDoesNotReplaceAnExistingSigner) {
   EXPECT_NE(run.output.find("has a signer already"), std::string::npos) << run.output;
 }
 
+TEST(PkiCli, InitWithoutAnOfficeAsksForNamesThenCreatesTheKeys) {
+  testing::TempDir dir;
+  std::string data = dir.path() + "/kosong";
+  auto init = naskahRun("init --data " + data);
+  ASSERT_EQ(init.exitCode, 0) << init.output;
+  EXPECT_NE(init.output.find("create the signing keys later"), std::string::npos) << init.output;
+  EXPECT_FALSE(std::filesystem::exists(sign::signerPath(data + "/pki")));
+  auto unnamed = naskahRun("pki init --data " + data);
+  EXPECT_EQ(unnamed.exitCode, 65) << unnamed.output;
+  EXPECT_NE(unnamed.output.find("give --office NAME and --signer NAME"), std::string::npos) << unnamed.output;
+  auto named = naskahRun("pki init --data " + data + " --office 'Dinas Uji' --signer 'Budi Santoso' --nip 1");
+  EXPECT_EQ(named.exitCode, 0) << named.output;
+  sign::SigningIdentity head = sign::loadPkcs12(sign::signerPath(data + "/pki"), signtest::kPassphrase);
+  EXPECT_EQ(sign::subjectEntry(head.certificate.get(), NID_commonName), "Budi Santoso");
+}
+
 }  // namespace
 }  // namespace naskah

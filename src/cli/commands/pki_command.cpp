@@ -25,8 +25,8 @@ class PkiCommand : public Command {
   std::string name() const override { return "pki"; }
   std::string summary() const override { return "create the demo signing keys, or import a PKCS#12"; }
   std::string usage() const override {
-    return "pki init --data DIR [--office NAME] [--signer NAME] [--title T] [--nip NIP]\n"
-           "       naskah pki import --data DIR --p12 FILE --passphrase P [--ca CA.pem]";
+    return "pki init|import --data DIR [--office NAME --signer NAME --title T --nip NIP] "
+           "[--p12 FILE --passphrase P --ca CA.pem]";
   }
   void defineOptions(Poco::Util::OptionSet& options) const override {
     addDataOption(options);
@@ -51,6 +51,9 @@ class PkiCommand : public Command {
       subject.signer = context.option("signer", subject.signer);
       subject.title = context.option("title", subject.title);
       subject.nip = context.option("nip", subject.nip);
+      if (subject.office.empty() || subject.signer.empty())
+        throw Error(ErrorCode::kInvalidArgument,
+                    "the data folder has no office with a head yet: give --office NAME and --signer NAME");
       if (!context.runtime.createDemoPki(config, subject)) {
         context.out << config.pkiDir() << " has a signer already; nothing changed\n";
         return 0;
