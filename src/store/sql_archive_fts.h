@@ -22,17 +22,27 @@ std::string facetsOf(std::int64_t officeId, const ports::ArchiveMetadata& metada
 // Indexes row `id` of archive_documents (just inserted, same transaction).
 void index(Poco::Data::Session& session, std::int64_t id);
 
-// The FTS5 MATCH expression of a query: user words (always quoted, so no user input is read as
-// FTS5 syntax) over the text columns, every filter as index tokens. Dates must be valid ISO
-// days; minDate/maxDate close an open range (the office's first and last letter dates).
-std::string matchExpression(const ports::ArchiveQuery& query, const std::string& minDate, const std::string& maxDate);
+// How a query runs: an FTS5 MATCH expression (user words always quoted, so nothing typed is read
+// as FTS5 syntax, over the text columns; selective filters as index tokens) and the dense
+// filters as SQL over archive_documents d. Dates must be valid ISO days; minDate/maxDate close
+// an open range (the office's first and last letter dates).
+struct MatchPlan {
+  std::string match;  // "" = nothing can match
+  std::string where;  // "" = no row check
+  std::vector<std::string> params;
+};
+// filterOffice = false when the archive holds the query's office alone: the office filter is then
+// left out, since it would only cost (a token in every document's doclist, or a row check).
+MatchPlan plan(const ports::ArchiveQuery& query, const std::string& minDate, const std::string& maxDate,
+               bool filterOffice = true);
 
 // Year/month/day tokens whose union is exactly the days from..to (inclusive, ISO dates).
 std::vector<std::string> dateCover(const std::string& from, const std::string& to);
 
 // How many of the newest matches are ranked by bm25; pages reach this far and no further.
 inline constexpr int kRankWindow = ports::kArchiveRankWindow;
-// Counting stops here; beyond it the total is reported as a lower bound.
+// Counting stops here (at 3 × the window when matches need a row check); beyond it the total
+// is reported as a lower bound.
 inline constexpr int kCountCap = 10000;
 
 struct RankedIds {
@@ -45,11 +55,9 @@ struct RankedIds {
 // Runs the plan: the newest kRankWindow matches streamed in rowid order (FTS5 needs no sort
 // for that), scored by naskah_rank (bm25 with estimated document frequencies), ranked in
 // memory, one page cut out; a capped count when the window is full.
-// words are the query's word phrases (wordPhrases()), in the order matchExpression() put them.
-// newestRowid, when > 0, is a bound known to hold every match (the newest document of a date
-// range): the walk starts there instead of at the newest document of all.
-RankedIds rank(Poco::Data::Session& session, const std::string& match, const std::vector<std::string>& words,
-               int page, int perPage, std::int64_t newestRowid = 0);
+// words are the query's word phrases (wordPhrases()), in the order plan() put them.
+RankedIds rank(Poco::Data::Session& session, const MatchPlan& plan, const std::vector<std::string>& words,
+               int page, int perPage);
 
 // Each user word or phrase of the query on its own, over the columns the caller may search.
 std::vector<std::string> wordPhrases(const ports::ArchiveQuery& query);

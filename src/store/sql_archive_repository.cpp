@@ -202,21 +202,14 @@ ports::ArchiveHits SqlArchiveRepository::search(const ports::ArchiveQuery& query
       session << "SELECT MAX(letter_date) FROM archive_documents WHERE office_id = ?", use(office), into(last), now;
       if (!first.isNull()) minDate = first.value(), maxDate = last.value();
     }
-    std::string match = archive_fts::matchExpression(query, minDate, maxDate);
-    Poco::Int64 newest = 0;
-    if (!match.empty() && (!query.from.empty() || !query.to.empty())) {
-      // Documents are archived roughly in date order, so a date range far back is a band of
-      // rowids far below the newest: start the walk at the band's top, found from the index on
-      // (office_id, letter_date) whose entries carry the rowid.
-      Poco::Int64 office = query.officeId;
-      std::string from = query.from.empty() ? minDate : query.from, to = query.to.empty() ? maxDate : query.to;
-      session << "SELECT COALESCE(MAX(id), 0) FROM archive_documents WHERE office_id = ? AND letter_date >= ? "
-                 "AND letter_date <= ?",
-          use(office), use(from), use(to), into(newest), now;
-      if (newest == 0) return;  // no document in the range at all
-    }
-    auto ranked =
-        archive_fts::rank(session, match, archive_fts::wordPhrases(query), query.page, query.perPage, newest);
+    // One office in the archive (the usual case) needs no office filter. Two statements for the
+    // same reason as the dates: each a single seek in the index on (office_id, letter_date).
+    Poco::Int64 firstOffice = 0, lastOffice = 0;
+    session << "SELECT COALESCE(MIN(office_id), 0) FROM archive_documents", into(firstOffice), now;
+    session << "SELECT COALESCE(MAX(office_id), 0) FROM archive_documents", into(lastOffice), now;
+    bool alone = firstOffice == query.officeId && lastOffice == query.officeId;
+    auto plan = archive_fts::plan(query, minDate, maxDate, !alone);
+    auto ranked = archive_fts::rank(session, plan, archive_fts::wordPhrases(query), query.page, query.perPage);
     hits.total = ranked.total;
     hits.totalIsLowerBound = ranked.totalIsLowerBound;
     if (ranked.ids.empty()) return;

@@ -145,6 +145,14 @@ TEST_F(ArchiveSearch, FilterByClassificationTakesEveryCodeBelow) {
   EXPECT_EQ(ids(q), std::vector<std::int64_t>{pkh_});
   q.classificationCode = "400.1";
   EXPECT_TRUE(ids(q).empty());
+  // Beside words the code is checked on the row, not through the index: the same answers.
+  q.text = "lapangan";
+  q.classificationCode = "400.9";
+  EXPECT_EQ(ids(q), std::vector<std::int64_t>{report_});
+  q.classificationCode = "400.9.1";
+  EXPECT_TRUE(ids(q).empty());
+  q.classificationCode = "400_9";  // LIKE's wildcard is a literal here
+  EXPECT_TRUE(ids(q).empty());
 }
 
 TEST_F(ArchiveSearch, FilterBySenderRecipientSignerChannelStatus) {
@@ -163,6 +171,19 @@ TEST_F(ArchiveSearch, FilterBySenderRecipientSignerChannelStatus) {
   q = {};
   q.status = "diterima";
   EXPECT_EQ(ids(q), std::vector<std::int64_t>{complaint_});
+  // The same filters beside words (checked on the row) and beside a name (a token).
+  q = words("jalan rusak");
+  q.channel = "whatsapp";
+  EXPECT_EQ(ids(q), std::vector<std::int64_t>{complaint_});
+  q.channel = "";
+  q.status = "final";
+  EXPECT_EQ(ids(q), std::vector<std::int64_t>{report_});
+  q = {};
+  q.signer = "Budi Hartono";
+  q.kind = "surat_balasan";
+  EXPECT_TRUE(ids(q).empty());
+  q.kind = "laporan_pemeriksaan";
+  EXPECT_EQ(ids(q), std::vector<std::int64_t>{report_});
 }
 
 TEST_F(ArchiveSearch, SnippetsMarkTheMatchedWordsAndEscapeTheRest) {
