@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "domain/common/error.h"
+#include "json/calendar_json.h"
+#include "json/sop_profile_json.h"
 #include "store/migrations.h"
 
 namespace naskah::app {
@@ -14,6 +16,29 @@ store::DatabaseOptions databaseOptions(const cli::AppConfig& config) {
   options.path = config.databasePath();
   options.synchronous = config.synchronous;
   return options;
+}
+
+// A configured folder, or the one shipped in the source tree.
+std::string workflowFolder(const std::string& configured, const char* shipped) {
+  return configured.empty() ? std::string(NASKAH_SOURCE_DIR) + "/" + shipped : configured;
+}
+
+std::string templatesFolder(const cli::AppConfig& config) {
+  return config.templatesDir.empty() ? std::string(NASKAH_SOURCE_DIR) + "/templates" : config.templatesDir;
+}
+
+std::vector<std::string> profileIds(const std::string& commaSeparated) {
+  std::vector<std::string> ids;
+  std::string id;
+  for (char c : commaSeparated + ",") {
+    if (c == ',') {
+      if (!id.empty()) ids.push_back(id);
+      id.clear();
+    } else if (c != ' ') {
+      id += c;
+    }
+  }
+  return ids;
 }
 
 }  // namespace
@@ -37,7 +62,13 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       archive_(archiveRecords_, archiveFiles_, clock_),
       archiveSearch_(archiveRecords_),
       renderer_(config.templatesDir, config.letterheadsDir),
-      documents_(registration_, directoryStore_, directoryStore_, renderer_, config.publicUrl) {
+      documents_(registration_, directoryStore_, directoryStore_, renderer_, config.publicUrl),
+      workflowStore_(database_),
+      workflow_(workflowStore_, directoryStore_, clock_,
+                json::loadSopProfiles(workflowFolder(config.workflowProfilesDir, "samples/sop"),
+                                      json::documentTemplateNames(templatesFolder(config))),
+                json::loadWorkingCalendarFolder(workflowFolder(config.workflowCalendarDir, "samples/calendar")),
+                profileIds(config.workflowDefaultProfiles)) {
   store::migrate(database_);
 }
 
@@ -48,6 +79,7 @@ int AppSystem::startServer() {
   http::Services services{auth_, registration_, audit_, directory_, documents_, limits};
   services.archive = &archive_;
   services.archiveSearch = &archiveSearch_;
+  services.workflow = &workflow_;
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;

@@ -16,6 +16,7 @@
 #include "store/sql_archive_repository.h"
 #include "store/sql_directory.h"
 #include "store/sql_incoming_letter_repository.h"
+#include "store/sql_workflow_repository.h"
 
 namespace naskah::app {
 
@@ -32,6 +33,7 @@ class AppSystem : public cli::System {
   services::ArchiveService& archive() override { return archive_; }
   services::ArchiveSearchService& archiveSearch() override { return archiveSearch_; }
   services::DocumentService& documents() override { return documents_; }
+  services::WorkflowService& workflow() override { return workflow_; }
   int startServer() override;
   void stopServer() override;
 
@@ -56,6 +58,8 @@ class AppSystem : public cli::System {
   services::ArchiveSearchService archiveSearch_;
   TemplateRenderer renderer_;
   services::DocumentService documents_;
+  store::SqlWorkflowRepository workflowStore_;
+  services::WorkflowService workflow_;
   std::unique_ptr<http::Server> server_;
 };
 

@@ -62,6 +62,9 @@ AppConfig CommandContext::config() const {
     c.pkiPassphrase = get("pki.passphrase", c.pkiPassphrase);
     c.archiveRoot = get("archive.root", c.archiveRoot);
     c.publicUrl = get("server.public_url", c.publicUrl);
+    c.workflowProfilesDir = get("workflow.profiles_dir", c.workflowProfilesDir);
+    c.workflowCalendarDir = get("workflow.calendar_dir", c.workflowCalendarDir);
+    c.workflowDefaultProfiles = get("workflow.default_profile", c.workflowDefaultProfiles);
   }
   if (has("host")) c.host = option("host");
   if (has("port")) c.port = intSetting("--port", option("port"));

@@ -15,6 +15,7 @@
 #include "services/directory_service.h"
 #include "services/document_service.h"
 #include "services/registration_service.h"
+#include "services/workflow_service.h"
 
 namespace naskah::cli {
 
@@ -42,6 +43,13 @@ struct AppConfig {
   // archive.root: where archived documents live; "" = DATA/archive.
   std::string archiveRoot;
   std::string archiveDir() const { return archiveRoot.empty() ? dataDir + "/archive" : archiveRoot; }
+  // workflow.profiles_dir / workflow.calendar_dir: SOP profiles and the office calendar;
+  // "" = <source>/samples/sop and <source>/samples/calendar (docs/workflow.md).
+  std::string workflowProfilesDir;
+  std::string workflowCalendarDir;
+  // workflow.default_profile: profile ids, comma-separated, tried in order for a case nobody
+  // assigned a profile to; the first whose entries take the case's channel starts it.
+  std::string workflowDefaultProfiles = "002-penanganan-pengaduan-surat,003-pengaduan-sms-wa,000-layanan-online-offline";
 };
 
 class System {
@@ -54,6 +62,7 @@ class System {
   virtual services::ArchiveService& archive() = 0;
   virtual services::ArchiveSearchService& archiveSearch() = 0;
   virtual services::DocumentService& documents() = 0;
+  virtual services::WorkflowService& workflow() = 0;
   // Starts the HTTP server on config host/port; returns the bound port.
   virtual int startServer() = 0;
   virtual void stopServer() = 0;

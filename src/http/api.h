@@ -19,6 +19,7 @@
 #include "services/directory_service.h"
 #include "services/document_service.h"
 #include "services/registration_service.h"
+#include "services/workflow_service.h"
 
 namespace naskah::http {
 
@@ -38,6 +39,8 @@ struct Services {
   // Set by the composition root; the archive routes answer 503 without them.
   services::ArchiveService* archive = nullptr;
   services::ArchiveSearchService* archiveSearch = nullptr;
+  // Cases on their SOP profile, dispositions, recap; the workflow routes answer 503 without it.
+  services::WorkflowService* workflow = nullptr;
 };
 
 class ApiRequest {

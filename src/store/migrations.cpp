@@ -137,7 +137,55 @@ const std::vector<Migration>& migrations() {
            "INSERT INTO audit_head(id, last_seq, last_hash) VALUES (1, 0, "
            "'0000000000000000000000000000000000000000000000000000000000000000')",
        }},
-      // 2 belongs to the workflow (issue 4); migrate() runs every number not yet recorded.
+      {2,
+       "workflow: case state on its SOP profile, finished steps, dispositions",
+       {
+           // One row per case that follows a profile; step is a step id or 'selesai'.
+           R"(CREATE TABLE case_workflow(
+                case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+                profile_id TEXT NOT NULL,
+                step TEXT NOT NULL,
+                entered_at TEXT NOT NULL,
+                due_at TEXT,
+                started_at TEXT NOT NULL,
+                closed_at TEXT))",
+           "CREATE INDEX case_workflow_due ON case_workflow(due_at)",
+           R"(CREATE TABLE case_steps(
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                profile_id TEXT NOT NULL,
+                step TEXT NOT NULL,
+                condition TEXT NOT NULL,
+                to_step TEXT NOT NULL,
+                by_role TEXT NOT NULL,
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                entered_at TEXT NOT NULL,
+                completed_at TEXT NOT NULL,
+                due_at TEXT,
+                working_minutes_taken INTEGER NOT NULL,
+                working_minutes_late INTEGER NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                audit_seq INTEGER NOT NULL))",
+           "CREATE INDEX case_steps_case ON case_steps(case_id, id)",
+           "CREATE INDEX case_steps_completed ON case_steps(completed_at)",
+           // One row per recipient; a re-disposition names the disposition it passes on.
+           R"(CREATE TABLE dispositions(
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                letter_id INTEGER NOT NULL REFERENCES incoming_letters(id),
+                parent_id INTEGER REFERENCES dispositions(id),
+                from_user_id INTEGER NOT NULL REFERENCES users(id),
+                to_user_id INTEGER NOT NULL REFERENCES users(id),
+                instructions TEXT NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                deadline TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                read_at TEXT,
+                recalled_at TEXT))",
+           "CREATE INDEX dispositions_case ON dispositions(case_id, id)",
+           "CREATE INDEX dispositions_to ON dispositions(to_user_id, id)",
+           "CREATE INDEX dispositions_parent ON dispositions(parent_id)",
+       }},
       {3, "archive: immutable documents, their metadata and full-text index", archiveSchemaStatements()},
   };
   return kMigrations;

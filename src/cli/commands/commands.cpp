@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   commands.push_back(makePkiCommand());
   commands.push_back(makeSearchCommand());
   commands.push_back(makeFsckCommand());
+  commands.push_back(makeRecapCommand());
   return commands;
 }
 

@@ -22,5 +22,6 @@ std::unique_ptr<Command> makePkiCommand();
 PkiSubject pkiSubjectOf(System& system);
 std::unique_ptr<Command> makeSearchCommand();
 std::unique_ptr<Command> makeFsckCommand();
+std::unique_ptr<Command> makeRecapCommand();
 
 }  // namespace naskah::cli

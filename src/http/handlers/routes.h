@@ -12,6 +12,8 @@ void addAuditRoutes(Router& router);
 void addDirectoryRoutes(Router& router);
 void addArchiveRoutes(Router& router);
 void addDocumentRoutes(Router& router);
+void addCaseRoutes(Router& router);
+void addDispositionRoutes(Router& router);
 
 inline void addAllRoutes(Router& router) {
   addHealthRoutes(router);
@@ -21,6 +23,8 @@ inline void addAllRoutes(Router& router) {
   addDirectoryRoutes(router);
   addArchiveRoutes(router);
   addDocumentRoutes(router);
+  addCaseRoutes(router);
+  addDispositionRoutes(router);
 }
 
 }  // namespace naskah::http
