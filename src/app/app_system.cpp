@@ -4,6 +4,7 @@
 
 #include "domain/common/error.h"
 #include "json/calendar_json.h"
+#include "json/outgoing_letter_data.h"
 #include "json/sop_profile_json.h"
 #include "store/migrations.h"
 
@@ -68,7 +69,13 @@ AppSystem::AppSystem(const cli::AppConfig& config)
                 json::loadSopProfiles(workflowFolder(config.workflowProfilesDir, "samples/sop"),
                                       json::documentTemplateNames(templatesFolder(config))),
                 json::loadWorkingCalendarFolder(workflowFolder(config.workflowCalendarDir, "samples/calendar")),
-                profileIds(config.workflowDefaultProfiles)) {
+                profileIds(config.workflowDefaultProfiles)),
+      outgoingStore_(database_),
+      signer_(config.pkiDir(), config.pkiPassphrase),
+      outgoing_({outgoingStore_, letters_, directoryStore_, directoryStore_, renderer_, signer_, archive_,
+                 archiveRecords_, archiveFiles_, clock_},
+                json::outgoingLetterData, domain::OutgoingNumberFormat(config.outgoingNumberFormat),
+                config.publicUrl) {
   store::migrate(database_);
 }
 
@@ -80,14 +87,17 @@ int AppSystem::startServer() {
   services.archive = &archive_;
   services.archiveSearch = &archiveSearch_;
   services.workflow = &workflow_;
+  services.outgoing = &outgoing_;
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;
   options.threads = config_.threads;
   server_ = std::make_unique<http::Server>(services, options);
   server_->start();
-  if (config_.publicUrl.empty())
+  if (config_.publicUrl.empty()) {
     documents_.setPublicBaseUrl("http://" + config_.host + ":" + std::to_string(server_->port()));
+    outgoing_.setPublicBaseUrl("http://" + config_.host + ":" + std::to_string(server_->port()));
+  }
   return server_->port();
 }
 

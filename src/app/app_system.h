@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "app/pki_signer.h"
 #include "app/template_renderer.h"
 #include "cli/runtime.h"
 #include "http/server.h"
@@ -16,6 +17,7 @@
 #include "store/sql_archive_repository.h"
 #include "store/sql_directory.h"
 #include "store/sql_incoming_letter_repository.h"
+#include "store/sql_outgoing_repository.h"
 #include "store/sql_workflow_repository.h"
 
 namespace naskah::app {
@@ -34,6 +36,7 @@ class AppSystem : public cli::System {
   services::ArchiveSearchService& archiveSearch() override { return archiveSearch_; }
   services::DocumentService& documents() override { return documents_; }
   services::WorkflowService& workflow() override { return workflow_; }
+  services::OutgoingService& outgoing() { return outgoing_; }
   int startServer() override;
   void stopServer() override;
 
@@ -60,6 +63,9 @@ class AppSystem : public cli::System {
   services::DocumentService documents_;
   store::SqlWorkflowRepository workflowStore_;
   services::WorkflowService workflow_;
+  store::SqlOutgoingRepository outgoingStore_;
+  PkiSigner signer_;
+  services::OutgoingService outgoing_;
   std::unique_ptr<http::Server> server_;
 };
 

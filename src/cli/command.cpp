@@ -62,6 +62,7 @@ AppConfig CommandContext::config() const {
     c.pkiPassphrase = get("pki.passphrase", c.pkiPassphrase);
     c.archiveRoot = get("archive.root", c.archiveRoot);
     c.publicUrl = get("server.public_url", c.publicUrl);
+    c.outgoingNumberFormat = get("outgoing.number_format", c.outgoingNumberFormat);
     c.workflowProfilesDir = get("workflow.profiles_dir", c.workflowProfilesDir);
     c.workflowCalendarDir = get("workflow.calendar_dir", c.workflowCalendarDir);
     c.workflowDefaultProfiles = get("workflow.default_profile", c.workflowDefaultProfiles);

@@ -43,6 +43,8 @@ struct AppConfig {
   // archive.root: where archived documents live; "" = DATA/archive.
   std::string archiveRoot;
   std::string archiveDir() const { return archiveRoot.empty() ? dataDir + "/archive" : archiveRoot; }
+  // outgoing.number_format: the nomor surat keluar, taken at signing (docs/workflow.md).
+  std::string outgoingNumberFormat = "{classification}/{seq}/{unit}/{year}";
   // workflow.profiles_dir / workflow.calendar_dir: SOP profiles and the office calendar;
   // "" = <source>/samples/sop and <source>/samples/calendar (docs/workflow.md).
   std::string workflowProfilesDir;

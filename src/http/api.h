@@ -18,6 +18,7 @@
 #include "services/auth_service.h"
 #include "services/directory_service.h"
 #include "services/document_service.h"
+#include "services/outgoing_service.h"
 #include "services/registration_service.h"
 #include "services/workflow_service.h"
 
@@ -39,6 +40,8 @@ struct Services {
   // Set by the composition root; the archive routes answer 503 without them.
   services::ArchiveService* archive = nullptr;
   services::ArchiveSearchService* archiveSearch = nullptr;
+  // The reply letter cycle; the outgoing-letter routes answer 503 without it.
+  services::OutgoingService* outgoing = nullptr;
   // Cases on their SOP profile, dispositions, recap; the workflow routes answer 503 without it.
   services::WorkflowService* workflow = nullptr;
 };

@@ -6,6 +6,7 @@
 #include "Poco/Data/Session.h"
 #include "domain/common/error.h"
 #include "store/sql_archive_repository.h"
+#include "store/sql_outgoing_repository.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
@@ -187,6 +188,7 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX dispositions_parent ON dispositions(parent_id)",
        }},
       {3, "archive: immutable documents, their metadata and full-text index", archiveSchemaStatements()},
+      {4, "outgoing letters: versions, paraf chain, outgoing register, dispatch", outgoingSchemaStatements()},
   };
   return kMigrations;
 }

@@ -12,6 +12,7 @@ void addAuditRoutes(Router& router);
 void addDirectoryRoutes(Router& router);
 void addArchiveRoutes(Router& router);
 void addDocumentRoutes(Router& router);
+void addOutgoingLetterRoutes(Router& router);
 void addCaseRoutes(Router& router);
 void addDispositionRoutes(Router& router);
 
@@ -23,6 +24,7 @@ inline void addAllRoutes(Router& router) {
   addDirectoryRoutes(router);
   addArchiveRoutes(router);
   addDocumentRoutes(router);
+  addOutgoingLetterRoutes(router);
   addCaseRoutes(router);
   addDispositionRoutes(router);
 }
