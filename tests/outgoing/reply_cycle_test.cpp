@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <thread>
 
 #include "outgoing/outgoing_fixture.h"
@@ -95,13 +96,50 @@ TEST_F(OutgoingTest, DraftCorrectParafAndSignTakesTheNumberOnlyAtSigning) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in: " << text;
   EXPECT_EQ(pageContent(pdf.body).find("(KONSEP)"), std::string::npos);
 
-  // The archive holds the final and the version chain (konsep, koreksi) it supersedes.
-  auto archived = as("auditor").get("/api/v1/archive/" +
-                                    std::to_string(signedLetter.json()->getValue<std::int64_t>("archive_id")));
-  if (archived.status != 404) {  // the archive's metadata route, when the archive helper serves it
-    ASSERT_EQ(archived.status, 200) << archived.body;
-    EXPECT_NE(archived.body.find(number), std::string::npos) << archived.body;
-  }
+  // The archive holds the final and the version chain (koreksi, konsep) it supersedes.
+  auto archiveId = signedLetter.json()->getValue<std::int64_t>("archive_id");
+  auto final = as("auditor").get("/api/v1/archive/" + std::to_string(archiveId));
+  ASSERT_EQ(final.status, 200) << final.body;
+  auto record = final.json();
+  EXPECT_EQ(record->getValue<std::string>("kind"), "surat_balasan");
+  EXPECT_EQ(record->getValue<std::string>("status"), "final");
+  EXPECT_EQ(record->getValue<std::string>("outgoing_number"), number);
+  EXPECT_EQ(record->getValue<std::string>("signer"), "Drs. H. Ahmad Fauzi, M.Si.");
+  EXPECT_EQ(record->getValue<std::string>("recipient"), "Kepala Desa Sungai Duren");
+  EXPECT_EQ(record->getValue<std::string>("classification_code"), "400.9");
+  EXPECT_EQ(record->getArray("tembusan")->getElement<std::string>(0), "Camat Jambi Luar Kota");
+  EXPECT_EQ(record->getValue<std::int64_t>("case_id"), signedLetter.json()->getValue<std::int64_t>("case_id"));
+  auto correction = as("auditor").get("/api/v1/archive/" + record->get("supersedes_id").toString()).json();
+  EXPECT_EQ(correction->getValue<std::string>("status"), "koreksi");
+  EXPECT_EQ(correction->getValue<std::int64_t>("superseded_by"), archiveId);
+  auto first = as("auditor").get("/api/v1/archive/" + correction->get("supersedes_id").toString()).json();
+  EXPECT_EQ(first->getValue<std::string>("status"), "konsep");
+  EXPECT_TRUE(first->isNull("supersedes_id"));
+  EXPECT_EQ(as("auditor").get("/api/v1/archive/" + std::to_string(archiveId) + "/file").body, pdf.body);
+
+  // Every step is in the audit trail, in order.
+  auto events = as("auditor").get("/api/v1/audit/events?object_type=outgoing_letter&object_id=" + std::to_string(id));
+  ASSERT_EQ(events.status, 200) << events.body;
+  std::vector<std::string> actions;
+  auto list = events.json()->getArray("items");
+  for (size_t i = 0; i < list->size(); ++i) actions.push_back(list->getObject(i)->getValue<std::string>("action"));
+  std::sort(actions.begin(), actions.end());
+  EXPECT_EQ(actions, (std::vector<std::string>{"outgoing.archive", "outgoing.draft", "outgoing.edit", "outgoing.paraf",
+                                               "outgoing.paraf", "outgoing.paraf", "outgoing.sign",
+                                               "outgoing.submit"}));
+}
+
+TEST_F(OutgoingTest, ThePltSignerBlockNamesTheActingHead) {
+  auto body = draftBody();
+  body->set("signer_capacity", "plt");
+  auto created = as("petugas").post("/api/v1/outgoing-letters", toJsonText(body));
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto id = created.json()->getValue<std::int64_t>("id");
+  ASSERT_EQ(act("petugas", id, "submit", R"({"paraf":["kabid"]})").status, 200);
+  ASSERT_EQ(act("kabid", id, "paraf").status, 200);
+  ASSERT_EQ(act("kadis", id, "sign").status, 200);
+  std::string text = squeeze(pdfText(as("kadis").get(path(id, "pdf")).body).out);
+  EXPECT_NE(text.find("Plt. KEPALA DINAS SOSIAL, KEPENDUDUKAN DAN PENCATATAN SIPIL,"), std::string::npos) << text;
 }
 
 TEST_F(OutgoingTest, OutgoingNumbersAreGapFreeInSigningOrder) {
@@ -123,6 +161,22 @@ TEST_F(OutgoingTest, OutgoingNumbersAreGapFreeInSigningOrder) {
   auto c = act("kadis", third, "sign");
   ASSERT_EQ(c.status, 200) << c.body;
   EXPECT_EQ(c.json()->getValue<std::int64_t>("sequence"), 3);
+}
+
+TEST_F(OutgoingTest, ASigningThatCannotCompleteTakesNoNumber) {
+  auto id = readyToSign();
+  std::string key = server().config().pkiDir() + "/signer.p12";
+  std::filesystem::rename(key, key + ".away");
+  auto refused = act("kadis", id, "sign");
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("naskah pki init"), std::string::npos) << refused.body;
+  auto still = letter(id);
+  EXPECT_EQ(still->getValue<std::string>("status"), "awaiting_signature");
+  EXPECT_TRUE(still->isNull("number"));
+  std::filesystem::rename(key + ".away", key);
+  auto signedLetter = act("kadis", id, "sign");
+  ASSERT_EQ(signedLetter.status, 200) << signedLetter.body;
+  EXPECT_EQ(signedLetter.json()->getValue<std::int64_t>("sequence"), 1);  // no gap left by the failure
 }
 
 TEST_F(OutgoingTest, TwoConcurrentCorrectionsOnOneBaseGiveOneConflict) {
