@@ -103,6 +103,24 @@ TEST_F(CaseWorkflowApi, RegistrarAssignsProfile004AndTheLargeRouteGoesThroughThe
   EXPECT_EQ(again.status, 409) << again.body;
 }
 
+TEST_F(CaseWorkflowApi, AnSmsStartsProfile003AndIsAnsweredWithinFiveOfficeHours) {
+  auto id = registerCase("2026-06-02T13:00:00", "sms");
+  auto c = getCase(id);
+  EXPECT_EQ(c->getValue<std::string>("profile"), "003-pengaduan-sms-wa");
+  EXPECT_EQ(c->getValue<std::string>("step"), "terima_dan_cek");
+  EXPECT_EQ(c->getValue<std::string>("due_at"), "2026-06-02T13:15:00");
+  EXPECT_EQ(move("petugas", id, "terima_dan_cek", "perlu_analisis", "2026-06-02T13:10").status, 403);
+  expectMove("tu", id, "terima_dan_cek", "perlu_analisis", "2026-06-02T13:10", "analisis_masalah",
+             "2026-06-02T13:25:00");
+  expectMove("petugas", id, "analisis_masalah", "rekomendasikan", "2026-06-02T13:20", "dokumentasi_solusi",
+             "2026-06-02T13:50:00");
+  expectMove("kabid", id, "dokumentasi_solusi", "rumuskan_jawaban", "2026-06-02T13:30", "jawab",
+             "2026-06-03T10:00:00");  // 2.5 office hours on Tuesday, 2.5 on Wednesday
+  expectMove("tu", id, "jawab", "terkirim", "2026-06-03T09:00", "pemohon_menerima", "2026-06-03T09:05:00");
+  expectMove("tu", id, "pemohon_menerima", "diterima", "2026-06-03T09:03", "selesai", "");
+  EXPECT_EQ(getCase(id)->getArray("history")->size(), 5u);
+}
+
 TEST_F(CaseWorkflowApi, BadRequestsNameEveryFieldAndUnknownCasesAre404) {
   auto id = registerCase("2026-06-02T08:00:00");
   auto r = as("tu").post(casePath(id) + "/transitions", R"({"note":5,"extra":true})");
