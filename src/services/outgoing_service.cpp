@@ -25,6 +25,20 @@ ports::AuditEntry entry(const domain::Actor& actor, const std::string& action, s
 
 std::string statusName(OutgoingStatus s) { return std::string(domain::toString(s)); }
 
+std::string withheld(std::string text, const std::vector<std::string>& identity) {
+  for (const auto& secret : identity)
+    for (size_t pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + std::string(kWithheld).size()))
+      text.replace(pos, secret.size(), kWithheld);
+  return text;
+}
+
+void withhold(domain::OutgoingContent& c, const std::vector<std::string>& identity) {
+  if (identity.empty()) return;
+  for (auto* text : {&c.recipient, &c.subject, &c.closing, &c.reporter}) *text = withheld(*text, identity);
+  for (auto* list : {&c.recipientAddress, &c.paragraphs, &c.tembusan})
+    for (auto& item : *list) item = withheld(item, identity);
+}
+
 // "400.9/3/DAFDUK/2026" → "400-9-3-DAFDUK-2026", safe in a file name.
 std::string fileStem(std::string text) {
   for (char& c : text)
@@ -101,19 +115,46 @@ domain::OutgoingLetter OutgoingService::draft(const domain::Actor& actor, const 
                {{"incoming_letter_id", "", std::to_string(incoming->id)}, {"subject", "", d.content.subject}}));
 }
 
-domain::OutgoingLetter OutgoingService::get(const domain::Actor& actor, std::int64_t id) { return mustFind(actor, id); }
+std::vector<std::string> OutgoingService::identityHiddenFrom(const domain::Actor& actor,
+                                                             const domain::OutgoingLetter& letter) {
+  std::vector<std::string> identity;
+  if (domain::roleSeesReporterIdentity(actor.role) || actor.username == letter.drafter) return identity;
+  auto add = [&](const std::string& name) {
+    if (name.size() >= 3 && std::find(identity.begin(), identity.end(), name) == identity.end())
+      identity.push_back(name);
+  };
+  for (const auto& version : ports_.letters.versions(letter.officeId, letter.id)) add(version.content.reporter);
+  if (auto incoming = ports_.incoming.find(letter.officeId, letter.incomingLetterId)) {
+    const auto& r = incoming->fields.reporter;
+    for (const auto* part : {&r.name, &r.address, &r.phone, &r.email}) add(*part);
+  }
+  // The longest first, so that "Sdr. Ahmad" is replaced whole before "Ahmad".
+  std::sort(identity.begin(), identity.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return identity;
+}
+
+domain::OutgoingLetter OutgoingService::get(const domain::Actor& actor, std::int64_t id) {
+  auto letter = mustFind(actor, id);
+  withhold(letter.content, identityHiddenFrom(actor, letter));
+  return letter;
+}
 
 std::vector<domain::OutgoingLetter> OutgoingService::list(const domain::Actor& actor, const ports::OutgoingFilter& f) {
   requireReader(actor);
   ports::OutgoingFilter filter = f;
   filter.officeId = actor.officeId;
   filter.limit = std::clamp(filter.limit, 1, 500);
-  return ports_.letters.list(filter);
+  auto letters = ports_.letters.list(filter);
+  for (auto& letter : letters) withhold(letter.content, identityHiddenFrom(actor, letter));
+  return letters;
 }
 
 std::vector<domain::OutgoingVersion> OutgoingService::versions(const domain::Actor& actor, std::int64_t id) {
-  requireReader(actor);
-  return ports_.letters.versions(actor.officeId, id);
+  auto letter = mustFind(actor, id);
+  auto identity = identityHiddenFrom(actor, letter);
+  auto all = ports_.letters.versions(actor.officeId, id);
+  for (auto& version : all) withhold(version.content, identity);
+  return all;
 }
 
 OutgoingDiff OutgoingService::diff(const domain::Actor& actor, std::int64_t id, int from, int to) {
@@ -379,7 +420,9 @@ OutgoingPdf OutgoingService::pdf(const domain::Actor& actor, std::int64_t id, co
   if (letter.status == OutgoingStatus::kSigned)
     throw Error(ErrorCode::kFailedPrecondition,
                 "outgoing letter " + letter.number + " is signed but not yet archived: sign again to complete it");
-  auto facts = factsFor(letter, letter.content, false, ports_.clock.nowOffice().substr(0, 10));
+  auto content = letter.content;
+  withhold(content, identityHiddenFrom(actor, letter));
+  auto facts = factsFor(letter, content, false, ports_.clock.nowOffice().substr(0, 10));
   return {render(facts, paper), "konsep-surat-balasan-" + std::to_string(letter.id) + "-v" +
                                     std::to_string(letter.currentVersion) + ".pdf"};
 }

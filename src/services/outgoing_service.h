@@ -88,7 +88,9 @@ class OutgoingService {
   // Officer, supervisor or manager; kInvalidArgument naming every bad field; kNotFound for an
   // unknown incoming letter.
   domain::OutgoingLetter draft(const domain::Actor& actor, const NewOutgoingDraft& draft);
-  // Everyone inside the office but the reporter.
+  // Everyone inside the office but the reporter. Roles that may not see the reporter's identity
+  // (officers other than the drafter, auditors, admins) read it as kWithheld, here and in
+  // list, versions, diff and the draft PDF; the signed PDF is the archived document as sent.
   domain::OutgoingLetter get(const domain::Actor& actor, std::int64_t id);
   std::vector<domain::OutgoingLetter> list(const domain::Actor& actor, const ports::OutgoingFilter& filter);
   std::vector<domain::OutgoingVersion> versions(const domain::Actor& actor, std::int64_t id);
@@ -115,6 +117,9 @@ class OutgoingService {
 
  private:
   domain::OutgoingLetter mustFind(const domain::Actor& actor, std::int64_t id);
+  // The reporter's identity as the letter's versions and its incoming letter name it, when the
+  // actor may not see it (DESIGN.md: confidential); empty when they may.
+  std::vector<std::string> identityHiddenFrom(const domain::Actor& actor, const domain::OutgoingLetter& letter);
   OutgoingDocumentFacts factsFor(const domain::OutgoingLetter& letter, const domain::OutgoingContent& content,
                                  bool final, const std::string& letterDate);
   std::string render(const OutgoingDocumentFacts& facts, const std::string& paper);

@@ -331,5 +331,27 @@ TEST_F(OutgoingTest, DraftValidationNamesEveryBadField) {
   EXPECT_EQ(as("kasi").get(path(999999)).status, 404);
 }
 
+TEST_F(OutgoingTest, TheReportersIdentityIsWithheldFromRolesThatMayNotSeeIt) {
+  auto body = draftBody();
+  body->set("paragraphs", jsonList({"Menindaklanjuti pengaduan Sdr. Syamsul Bahri, kami sampaikan hasil pemeriksaan."}));
+  body->set("tembusan", jsonList({"Camat Jambi Luar Kota", "Sdr. Syamsul Bahri"}));
+  auto created = as("petugas").post("/api/v1/outgoing-letters", toJsonText(body));
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto id = created.json()->getValue<std::int64_t>("id");
+  EXPECT_NE(created.body.find("Syamsul Bahri"), std::string::npos);  // the drafter wrote it
+
+  for (const char* who : {"kasi", "tu", "kadis"})
+    EXPECT_NE(as(who).get(path(id)).body.find("Syamsul Bahri"), std::string::npos) << who;
+  for (const std::string& what : {std::string(""), std::string("versions"), std::string("diff?from=1&to=1")}) {
+    auto r = as("auditor").get(path(id, what));
+    ASSERT_EQ(r.status, 200) << what << ": " << r.body;
+    EXPECT_EQ(r.body.find("Syamsul"), std::string::npos) << what << ": " << r.body;
+    if (what != "diff?from=1&to=1") EXPECT_NE(r.body.find("(dirahasiakan)"), std::string::npos) << r.body;
+  }
+  auto konsep = as("auditor").get(path(id, "pdf"));
+  ASSERT_EQ(konsep.status, 200);
+  EXPECT_EQ(render::testing::pdfText(konsep.body).out.find("Syamsul"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace naskah::testing
