@@ -2,6 +2,7 @@
 
 #include "Poco/Data/SQLite/Connector.h"
 #include "Poco/Data/SQLite/SQLiteException.h"
+#include "Poco/Data/SQLite/Utility.h"
 #include "domain/common/error.h"
 
 using namespace Poco::Data::Keywords;
@@ -40,6 +41,7 @@ Database::Database(DatabaseOptions options) : options_(std::move(options)) {
   try {
     writer_ = open();
     *writer_ << "PRAGMA journal_mode=WAL", now;
+    writerStatements_ = std::make_unique<SqliteStatementCache>(Poco::Data::SQLite::Utility::dbHandle(*writer_));
   } catch (...) {
     rethrowAsError();
   }
@@ -85,7 +87,7 @@ void rollback(Poco::Data::Session& session) {
 }  // namespace
 
 bool Database::runTogether(const std::vector<PendingJob*>& jobs) {
-  WriteTransaction tx{*writer_, std::nullopt};
+  WriteTransaction tx{*writer_, *writerStatements_, std::nullopt};
   begin(*writer_);
   try {
     for (PendingJob* job : jobs) (*job->job)(tx);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "Poco/Data/Session.h"
+#include "store/sqlite_statement.h"
 
 namespace naskah::store {
 
@@ -27,6 +28,7 @@ struct DatabaseOptions {
 // (group commit); state that spans them, like the audit chain's head, lives here.
 struct WriteTransaction {
   Poco::Data::Session& session;
+  SqliteStatementCache& statements;  // the hot paths' statements, prepared once
   struct AuditHead {
     std::int64_t sequence = 0;
     std::string hash;
@@ -76,6 +78,7 @@ class Database {
   std::vector<PendingJob*> queue_;
   bool leaderActive_ = false;
   std::unique_ptr<Poco::Data::Session> writer_;  // used by the leader only
+  std::unique_ptr<SqliteStatementCache> writerStatements_;  // finalized before writer_ closes
   std::mutex readersMutex_;
   std::vector<std::unique_ptr<Poco::Data::Session>> idleReaders_;
 };

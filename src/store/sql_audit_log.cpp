@@ -75,11 +75,19 @@ std::int64_t appendAuditEvent(WriteTransaction& tx, const ports::AuditEntry& ent
   e.detailsJson = detailsJson(entry);
   e.previousHash = tx.auditHead->hash;
   e.hash = sha256Hex(domain::chainInput(e));
-  Poco::Int64 seq = e.sequence;
-  tx.session << "INSERT INTO audit_events(seq, at, actor, action, object_type, object_id, details, prev_hash, hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      use(seq), use(e.at), use(e.actor), use(e.action), use(e.objectType), use(e.objectId), use(e.detailsJson),
-      use(e.previousHash), use(e.hash), now;
+  tx.statements
+      .get("INSERT INTO audit_events(seq, at, actor, action, object_type, object_id, details, prev_hash, hash) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, e.sequence)
+      .bind(2, e.at)
+      .bind(3, e.actor)
+      .bind(4, e.action)
+      .bind(5, e.objectType)
+      .bind(6, e.objectId)
+      .bind(7, e.detailsJson)
+      .bind(8, e.previousHash)
+      .bind(9, e.hash)
+      .run();
   // The head row is written once per transaction, before COMMIT (Database::write).
   tx.auditHead = WriteTransaction::AuditHead{e.sequence, e.hash, true};
   return e.sequence;

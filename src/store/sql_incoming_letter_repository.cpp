@@ -126,19 +126,32 @@ ports::RegistrationResult SqlIncomingLetterRepository::registerIncoming(const po
         return;
       }
     }
+    // The statements of this path are prepared once (store/sqlite_statement.h): it is the
+    // one every registration takes, serially, inside the group-commit leader.
     int year = domain::agendaYear(reg.fields);
-    std::vector<Poco::Int64> next;
-    session << "UPDATE agenda_counters SET last_seq = last_seq + 1 WHERE office_id = ? AND year = ? RETURNING last_seq",
-        use(officeId), use(year), into(next), now;
-    Poco::Int64 seq = next.empty() ? 1 : next.front();
-    if (next.empty())
-      session << "INSERT INTO agenda_counters(office_id, year, last_seq) VALUES (?, ?, ?)", use(officeId), use(year),
-          use(seq), now;
+    auto next = tx.statements
+                    .get("UPDATE agenda_counters SET last_seq = last_seq + 1 WHERE office_id = ? AND year = ? "
+                         "RETURNING last_seq")
+                    .bind(1, officeId)
+                    .bind(2, std::int64_t{year})
+                    .run();
+    Poco::Int64 seq = next.value_or(1);
+    if (!next)
+      tx.statements.get("INSERT INTO agenda_counters(office_id, year, last_seq) VALUES (?, ?, ?)")
+          .bind(1, officeId)
+          .bind(2, std::int64_t{year})
+          .bind(3, seq)
+          .run();
 
-    Poco::Int64 caseId = 0;
-    session << "INSERT INTO cases(office_id, tracking_code, status, opened_at) VALUES (?, ?, 'registered', ?) "
-               "RETURNING id",
-        use(officeId), bind(reg.trackingCode), bind(reg.registeredAt), into(caseId), now;
+    Poco::Int64 caseId =
+        tx.statements
+            .get("INSERT INTO cases(office_id, tracking_code, status, opened_at) VALUES (?, ?, 'registered', ?) "
+                 "RETURNING id")
+            .bind(1, officeId)
+            .bind(2, reg.trackingCode)
+            .bind(3, reg.registeredAt)
+            .run()
+            .value();
 
     domain::IncomingLetter& l = result.letter;
     l.officeId = reg.officeId;
@@ -151,27 +164,18 @@ ports::RegistrationResult SqlIncomingLetterRepository::registerIncoming(const po
     l.registeredBy = reg.registeredBy;
     l.registeredAt = reg.registeredAt;
 
-    Statement insert(session);
-    insert << std::string("INSERT INTO incoming_letters(office_id, case_id, year, seq, agenda_number, "
-                          "registered_by, registered_at, idempotency_key, ") +
-                  kFieldColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                  "RETURNING id";
-    insert.addBind(bind(officeId));
-    insert.addBind(bind(caseId));
-    insert.addBind(bind(year));
-    insert.addBind(bind(seq));
-    insert.addBind(bind(l.agendaNumber));
-    insert.addBind(bind(l.registeredBy));
-    insert.addBind(bind(l.registeredAt));
-    if (reg.idempotencyKey.empty())
-      insert.addBind(bind(Poco::Nullable<std::string>()));
-    else
-      insert.addBind(bind(reg.idempotencyKey));
-    bindFields(insert, reg.fields);
-    Poco::Int64 id = 0;
-    insert, into(id);
-    insert.execute();
-    l.id = id;
+    static const std::string kInsert =
+        std::string("INSERT INTO incoming_letters(office_id, case_id, year, seq, agenda_number, "
+                    "registered_by, registered_at, idempotency_key, ") +
+        kFieldColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    auto& insert = tx.statements.get(kInsert);
+    insert.bind(1, officeId).bind(2, caseId).bind(3, std::int64_t{year}).bind(4, seq);
+    insert.bind(5, l.agendaNumber).bind(6, l.registeredBy).bind(7, l.registeredAt);
+    insert.bindOptional(8, reg.idempotencyKey);
+    int column = 9;
+    for (auto name : domain::letterFieldNames()) insert.bind(column++, domain::getField(reg.fields, name));
+    l.id = insert.run().value();
+    const Poco::Int64 id = l.id;
 
     ports::AuditEntry entry = audit;
     if (entry.objectId.empty()) entry.objectId = std::to_string(id);
