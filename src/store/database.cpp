@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include <chrono>
+
 #include "Poco/Data/SQLite/Connector.h"
 #include "Poco/Data/SQLite/SQLiteException.h"
 #include "Poco/Data/SQLite/Utility.h"
@@ -42,12 +44,39 @@ Database::Database(DatabaseOptions options) : options_(std::move(options)) {
     writer_ = open();
     *writer_ << "PRAGMA journal_mode=WAL", now;
     writerStatements_ = std::make_unique<SqliteStatementCache>(Poco::Data::SQLite::Utility::dbHandle(*writer_));
+    *writer_ << "PRAGMA wal_autocheckpoint=0", now;
   } catch (...) {
     rethrowAsError();
   }
+  checkpointer_ = std::thread([this] { checkpointLoop(); });
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  {
+    std::lock_guard<std::mutex> lock(checkpointMutex_);
+    stopping_ = true;
+  }
+  checkpointWake_.notify_all();
+  if (checkpointer_.joinable()) checkpointer_.join();
+}
+
+void Database::checkpointLoop() {
+  std::unique_ptr<Poco::Data::Session> session;
+  std::unique_lock<std::mutex> lock(checkpointMutex_);
+  while (true) {
+    bool stop = checkpointWake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return stopping_; });
+    lock.unlock();
+    try {
+      if (!session) session = open();
+      // PASSIVE never waits for readers or the writer; what it cannot copy now, it copies later.
+      *session << "PRAGMA wal_checkpoint(PASSIVE)", now;
+    } catch (const std::exception&) {
+      session.reset();  // a busy or vanished file: try again on the next round
+    }
+    lock.lock();
+    if (stop) return;
+  }
+}
 
 std::unique_ptr<Poco::Data::Session> Database::open() const {
   auto session = std::make_unique<Poco::Data::Session>("SQLite", options_.path);
