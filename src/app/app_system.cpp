@@ -5,6 +5,7 @@
 #include "domain/common/error.h"
 #include "json/calendar_json.h"
 #include "json/outgoing_letter_data.h"
+#include "json/retention_json.h"
 #include "json/sop_profile_json.h"
 #include "store/migrations.h"
 
@@ -22,6 +23,12 @@ store::DatabaseOptions databaseOptions(const cli::AppConfig& config) {
 // A configured folder, or the one shipped in the source tree.
 std::string workflowFolder(const std::string& configured, const char* shipped) {
   return configured.empty() ? std::string(NASKAH_SOURCE_DIR) + "/" + shipped : configured;
+}
+
+// The configured retention file, or the one shipped in the source tree.
+std::string retentionFile(const cli::AppConfig& config) {
+  return config.retentionFile.empty() ? std::string(NASKAH_SOURCE_DIR) + "/samples/retention/klasifikasi.json"
+                                      : config.retentionFile;
 }
 
 std::string templatesFolder(const cli::AppConfig& config) {
@@ -62,6 +69,9 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       archiveFiles_(config.archiveDir()),
       archive_(archiveRecords_, archiveFiles_, clock_),
       archiveSearch_(archiveRecords_),
+      retentionStore_(database_),
+      archiveEraser_(config.archiveDir()),
+      retention_(retentionStore_, archiveEraser_, clock_, json::loadRetentionSchedule(retentionFile(config))),
       renderer_(config.templatesDir, config.letterheadsDir),
       documents_(registration_, directoryStore_, directoryStore_, renderer_, config.publicUrl),
       workflowStore_(database_),
@@ -88,6 +98,7 @@ int AppSystem::startServer() {
   services.archiveSearch = &archiveSearch_;
   services.workflow = &workflow_;
   services.outgoing = &outgoing_;
+  services.retention = &retention_;
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;

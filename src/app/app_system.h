@@ -18,6 +18,8 @@
 #include "store/sql_directory.h"
 #include "store/sql_incoming_letter_repository.h"
 #include "store/sql_outgoing_repository.h"
+#include "store/sql_retention_repository.h"
+#include "store/archive_file_eraser.h"
 #include "store/sql_workflow_repository.h"
 
 namespace naskah::app {
@@ -36,6 +38,7 @@ class AppSystem : public cli::System {
   services::ArchiveSearchService& archiveSearch() override { return archiveSearch_; }
   services::DocumentService& documents() override { return documents_; }
   services::WorkflowService& workflow() override { return workflow_; }
+  services::RetentionService& retention() override { return retention_; }
   services::OutgoingService& outgoing() { return outgoing_; }
   int startServer() override;
   void stopServer() override;
@@ -59,6 +62,9 @@ class AppSystem : public cli::System {
   store::ArchiveFileStore archiveFiles_;
   services::ArchiveService archive_;
   services::ArchiveSearchService archiveSearch_;
+  store::SqlRetentionRepository retentionStore_;
+  store::ArchiveFileEraser archiveEraser_;
+  services::RetentionService retention_;
   TemplateRenderer renderer_;
   services::DocumentService documents_;
   store::SqlWorkflowRepository workflowStore_;

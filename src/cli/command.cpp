@@ -65,6 +65,7 @@ AppConfig CommandContext::config() const {
     c.outgoingNumberFormat = get("outgoing.number_format", c.outgoingNumberFormat);
     c.workflowProfilesDir = get("workflow.profiles_dir", c.workflowProfilesDir);
     c.workflowCalendarDir = get("workflow.calendar_dir", c.workflowCalendarDir);
+    c.retentionFile = get("retention.file", c.retentionFile);
     c.workflowDefaultProfiles = get("workflow.default_profile", c.workflowDefaultProfiles);
   }
   if (has("host")) c.host = option("host");

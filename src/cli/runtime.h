@@ -15,6 +15,7 @@
 #include "services/directory_service.h"
 #include "services/document_service.h"
 #include "services/registration_service.h"
+#include "services/retention_service.h"
 #include "services/workflow_service.h"
 
 namespace naskah::cli {
@@ -49,6 +50,9 @@ struct AppConfig {
   // "" = <source>/samples/sop and <source>/samples/calendar (docs/workflow.md).
   std::string workflowProfilesDir;
   std::string workflowCalendarDir;
+  // retention.file: the classification codes and their JRA; "" = <source>/samples/retention/
+  // klasifikasi.json (docs/retention.md).
+  std::string retentionFile;
   // workflow.default_profile: profile ids, comma-separated, tried in order for a case nobody
   // assigned a profile to; the first whose entries take the case's channel starts it.
   std::string workflowDefaultProfiles = "002-penanganan-pengaduan-surat,003-pengaduan-sms-wa,000-layanan-online-offline";
@@ -65,6 +69,7 @@ class System {
   virtual services::ArchiveSearchService& archiveSearch() = 0;
   virtual services::DocumentService& documents() = 0;
   virtual services::WorkflowService& workflow() = 0;
+  virtual services::RetentionService& retention() = 0;
   // Starts the HTTP server on config host/port; returns the bound port.
   virtual int startServer() = 0;
   virtual void stopServer() = 0;

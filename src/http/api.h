@@ -20,6 +20,7 @@
 #include "services/document_service.h"
 #include "services/outgoing_service.h"
 #include "services/registration_service.h"
+#include "services/retention_service.h"
 #include "services/workflow_service.h"
 
 namespace naskah::http {
@@ -44,6 +45,8 @@ struct Services {
   services::OutgoingService* outgoing = nullptr;
   // Cases on their SOP profile, dispositions, recap; the workflow routes answer 503 without it.
   services::WorkflowService* workflow = nullptr;
+  // JRA status, legal holds and disposals; the retention routes answer 503 without it.
+  services::RetentionService* retention = nullptr;
 };
 
 class ApiRequest {

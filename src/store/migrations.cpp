@@ -7,6 +7,7 @@
 #include "domain/common/error.h"
 #include "store/sql_archive_repository.h"
 #include "store/sql_outgoing_repository.h"
+#include "store/sql_retention_repository.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::Session;
@@ -189,6 +190,7 @@ const std::vector<Migration>& migrations() {
        }},
       {3, "archive: immutable documents, their metadata and full-text index", archiveSchemaStatements()},
       {4, "outgoing letters: versions, paraf chain, outgoing register, dispatch", outgoingSchemaStatements()},
+      {5, "retention: legal holds, disposals (berita acara) and the records they list", retentionSchemaStatements()},
   };
   return kMigrations;
 }

@@ -243,7 +243,10 @@ std::vector<ports::ArchiveRepository::IndexedFile> SqlArchiveRepository::indexed
   database_.read([&](Session& session) {
     std::vector<Poco::Int64> ids, sizes;
     std::vector<std::string> digests, types;
-    session << "SELECT id, sha256, size_bytes, content_type FROM archive_documents ORDER BY id", into(ids),
+    // A disposed record's content is gone on purpose (berita acara pemusnahan, docs/retention.md).
+    session << "SELECT id, sha256, size_bytes, content_type FROM archive_documents "
+               "WHERE id NOT IN (SELECT document_id FROM disposal_items) ORDER BY id",
+        into(ids),
         into(digests), into(sizes), into(types), now;
     for (size_t i = 0; i < ids.size(); ++i) files.push_back({ids[i], digests[i], sizes[i], types[i]});
   });

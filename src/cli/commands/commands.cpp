@@ -16,6 +16,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   commands.push_back(makeSearchCommand());
   commands.push_back(makeFsckCommand());
   commands.push_back(makeRecapCommand());
+  commands.push_back(makeRetentionCommand());
   return commands;
 }
 

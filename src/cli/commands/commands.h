@@ -23,5 +23,6 @@ PkiSubject pkiSubjectOf(System& system);
 std::unique_ptr<Command> makeSearchCommand();
 std::unique_ptr<Command> makeFsckCommand();
 std::unique_ptr<Command> makeRecapCommand();
+std::unique_ptr<Command> makeRetentionCommand();
 
 }  // namespace naskah::cli

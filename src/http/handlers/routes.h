@@ -15,6 +15,7 @@ void addDocumentRoutes(Router& router);
 void addOutgoingLetterRoutes(Router& router);
 void addCaseRoutes(Router& router);
 void addDispositionRoutes(Router& router);
+void addRetentionRoutes(Router& router);
 
 inline void addAllRoutes(Router& router) {
   addHealthRoutes(router);
@@ -27,6 +28,7 @@ inline void addAllRoutes(Router& router) {
   addOutgoingLetterRoutes(router);
   addCaseRoutes(router);
   addDispositionRoutes(router);
+  addRetentionRoutes(router);
 }
 
 }  // namespace naskah::http
