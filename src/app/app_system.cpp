@@ -7,6 +7,7 @@
 #include "json/outgoing_letter_data.h"
 #include "json/retention_json.h"
 #include "json/sop_profile_json.h"
+#include "store/data_folder_backup.h"
 #include "store/migrations.h"
 
 namespace naskah::app {
@@ -85,7 +86,9 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       outgoing_({outgoingStore_, letters_, directoryStore_, directoryStore_, renderer_, signer_, archive_,
                  archiveRecords_, archiveFiles_, clock_},
                 json::outgoingLetterData, domain::OutgoingNumberFormat(config.outgoingNumberFormat),
-                config.publicUrl) {
+                config.publicUrl),
+      verifier_(config.pkiDir() + "/trusted.pem"),
+      verification_(verifier_, archiveRecords_) {
   store::migrate(database_);
 }
 
@@ -99,6 +102,7 @@ int AppSystem::startServer() {
   services.workflow = &workflow_;
   services.outgoing = &outgoing_;
   services.retention = &retention_;
+  services.verification = &verification_;
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;
@@ -110,6 +114,20 @@ int AppSystem::startServer() {
     outgoing_.setPublicBaseUrl("http://" + config_.host + ":" + std::to_string(server_->port()));
   }
   return server_->port();
+}
+
+namespace {
+cli::DataFolderCounts countsOf(const store::DataFolderCopy& copy) {
+  return {copy.archiveFiles, copy.attachmentFiles, copy.otherFiles};
+}
+}  // namespace
+
+cli::DataFolderCounts AppSystem::backup(const std::string& outDir) {
+  return countsOf(store::backupDataFolder(database_, config_.dataDir, config_.archiveDir(), outDir));
+}
+
+cli::DataFolderCounts AppRuntime::restoreFiles(const std::string& backupDir, const std::string& newDataDir) {
+  return countsOf(store::restoreDataFolder(backupDir, newDataDir));
 }
 
 void AppSystem::stopServer() {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/pki_signer.h"
+#include "app/pki_verifier.h"
 #include "app/template_renderer.h"
 #include "cli/runtime.h"
 #include "http/server.h"
@@ -40,6 +41,8 @@ class AppSystem : public cli::System {
   services::WorkflowService& workflow() override { return workflow_; }
   services::RetentionService& retention() override { return retention_; }
   services::OutgoingService& outgoing() { return outgoing_; }
+  services::VerificationService& verification() override { return verification_; }
+  cli::DataFolderCounts backup(const std::string& outDir) override;
   int startServer() override;
   void stopServer() override;
 
@@ -72,12 +75,15 @@ class AppSystem : public cli::System {
   store::SqlOutgoingRepository outgoingStore_;
   PkiSigner signer_;
   services::OutgoingService outgoing_;
+  PkiVerifier verifier_;
+  services::VerificationService verification_;
   std::unique_ptr<http::Server> server_;
 };
 
 class AppRuntime : public cli::Runtime {
  public:
   std::unique_ptr<cli::System> open(const cli::AppConfig& config) override;
+  cli::DataFolderCounts restoreFiles(const std::string& backupDir, const std::string& newDataDir) override;
   std::string renderPdf(const std::string& templateName, const std::string& dataJson, const std::string& letterhead,
                         const std::string& paper, const cli::AppConfig& config) override;
   // Signatures over sign/ (app_signatures.cpp).

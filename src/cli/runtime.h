@@ -16,6 +16,7 @@
 #include "services/document_service.h"
 #include "services/registration_service.h"
 #include "services/retention_service.h"
+#include "services/verification_service.h"
 #include "services/workflow_service.h"
 
 namespace naskah::cli {
@@ -58,6 +59,13 @@ struct AppConfig {
   std::string workflowDefaultProfiles = "002-penanganan-pengaduan-surat,003-pengaduan-sms-wa,000-layanan-online-offline";
 };
 
+// What a backup or restore copied.
+struct DataFolderCounts {
+  std::int64_t archiveFiles = 0;
+  std::int64_t attachmentFiles = 0;
+  std::int64_t otherFiles = 0;  // naskah.properties and pki/
+};
+
 class System {
  public:
   virtual ~System() = default;
@@ -70,6 +78,11 @@ class System {
   virtual services::DocumentService& documents() = 0;
   virtual services::WorkflowService& workflow() = 0;
   virtual services::RetentionService& retention() = 0;
+  // Signature + archive checks of documents (POST /api/v1/verify, naskah verify --data).
+  virtual services::VerificationService& verification() = 0;
+  // A consistent backup of the data folder into outDir (absent or empty), taken while the
+  // server may keep writing: the store by SQLite's online backup, then the files it names.
+  virtual DataFolderCounts backup(const std::string& outDir) = 0;
   // Starts the HTTP server on config host/port; returns the bound port.
   virtual int startServer() = 0;
   virtual void stopServer() = 0;
@@ -92,6 +105,9 @@ class Runtime {
   virtual std::string renderPdf(const std::string& templateName, const std::string& dataJson,
                                 const std::string& letterhead, const std::string& paper,
                                 const AppConfig& config) = 0;
+  // Copies a backup folder into newDataDir (absent or empty; kFailedPrecondition otherwise).
+  // Nothing is checked yet: open the copy and run fsck and the audit verification.
+  virtual DataFolderCounts restoreFiles(const std::string& backupDir, const std::string& newDataDir) = 0;
   // Signatures (sign/, docs/signing.md). A verifier trusting the CA certificates of a PEM file;
   // kNotFound when the file is missing.
   virtual std::unique_ptr<ports::PdfVerifier> pdfVerifier(const std::string& trustPemPath) = 0;

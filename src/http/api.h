@@ -21,6 +21,7 @@
 #include "services/outgoing_service.h"
 #include "services/registration_service.h"
 #include "services/retention_service.h"
+#include "services/verification_service.h"
 #include "services/workflow_service.h"
 
 namespace naskah::http {
@@ -47,6 +48,8 @@ struct Services {
   services::WorkflowService* workflow = nullptr;
   // JRA status, legal holds and disposals; the retention routes answer 503 without it.
   services::RetentionService* retention = nullptr;
+  // Public verification of signed documents; the verify routes answer 503 without it.
+  services::VerificationService* verification = nullptr;
 };
 
 class ApiRequest {

@@ -115,6 +115,11 @@ class ArchiveRepository {
   // The record of the office; nullopt when absent. Text and identity as stored.
   virtual std::optional<ArchiveRecord> find(std::int64_t officeId, std::int64_t id) = 0;
 
+  // The first record, in any office, of the content whose SHA-256 is `sha256` (lower-case hex);
+  // nullopt when the archive holds no such content. For public verification, which knows a
+  // document by its bytes only. Text and identity as stored.
+  virtual std::optional<ArchiveRecord> findByHash(const std::string& sha256) = 0;
+
   // Full text + filters, best first (bm25), one page. See docs/search.md for the plan.
   virtual ArchiveHits search(const ArchiveQuery& query) = 0;
 

@@ -238,6 +238,21 @@ ports::ArchiveHits SqlArchiveRepository::search(const ports::ArchiveQuery& query
   return hits;
 }
 
+std::optional<ports::ArchiveRecord> SqlArchiveRepository::findByHash(const std::string& sha256) {
+  std::optional<ports::ArchiveRecord> found;
+  database_.read([&](Session& session) {
+    // Office by office, so that each probe is a lookup in UNIQUE(office_id, sha256).
+    std::string digest = sha256;
+    Statement select(session);
+    select << std::string(kSelect) +
+                  " JOIN offices o ON d.office_id = o.id AND d.sha256 = ? ORDER BY d.id LIMIT 1",
+        bind(digest), now;
+    RecordSet rs(select);
+    if (rs.rowCount() > 0) found = recordAt(rs, 0);
+  });
+  return found;
+}
+
 std::vector<ports::ArchiveRepository::IndexedFile> SqlArchiveRepository::indexedFiles() {
   std::vector<IndexedFile> files;
   database_.read([&](Session& session) {

@@ -18,6 +18,7 @@ class SqlArchiveRepository : public ports::ArchiveRepository {
 
   AddResult add(const ports::NewArchiveRecord& record, const ports::AuditEntry& audit) override;
   std::optional<ports::ArchiveRecord> find(std::int64_t officeId, std::int64_t id) override;
+  std::optional<ports::ArchiveRecord> findByHash(const std::string& sha256) override;
   ports::ArchiveHits search(const ports::ArchiveQuery& query) override;
   std::vector<IndexedFile> indexedFiles() override;
 

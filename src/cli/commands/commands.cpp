@@ -17,6 +17,8 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   commands.push_back(makeFsckCommand());
   commands.push_back(makeRecapCommand());
   commands.push_back(makeRetentionCommand());
+  commands.push_back(makeBackupCommand());
+  commands.push_back(makeRestoreCommand());
   return commands;
 }
 

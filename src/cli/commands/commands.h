@@ -24,5 +24,7 @@ std::unique_ptr<Command> makeSearchCommand();
 std::unique_ptr<Command> makeFsckCommand();
 std::unique_ptr<Command> makeRecapCommand();
 std::unique_ptr<Command> makeRetentionCommand();
+std::unique_ptr<Command> makeBackupCommand();
+std::unique_ptr<Command> makeRestoreCommand();
 
 }  // namespace naskah::cli

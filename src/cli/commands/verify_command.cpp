@@ -46,6 +46,20 @@ class VerifyCommand : public Command {
     context.out << "  signatures:   " << check.signatures << "\n"
                 << "  whole file:   " << (check.coversWholeFile ? "yes" : "no") << "\n"
                 << "  sha256:       " << check.sha256 << "\n";
+    if (context.has("data")) {
+      // The signature alone decides the exit code; the archive line says whether the office
+      // holds these exact bytes (POST /api/v1/verify requires both).
+      auto system = context.runtime.open(context.config());
+      auto record = system->verification().lookup(check.sha256);
+      context.out << "  archived:     ";
+      if (!record) {
+        context.out << "no (these exact bytes are not in the archive of " << context.config().dataDir << ")\n";
+      } else {
+        const auto& m = record->metadata;
+        context.out << "yes (" << m.kind << " " << (m.outgoingNumber.empty() ? m.agendaNumber : m.outgoingNumber)
+                    << ", " << m.letterDate << ", archive id " << record->id << ")\n";
+      }
+    }
     return check.valid ? 0 : 65;
   }
 };

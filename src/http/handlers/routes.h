@@ -16,6 +16,7 @@ void addOutgoingLetterRoutes(Router& router);
 void addCaseRoutes(Router& router);
 void addDispositionRoutes(Router& router);
 void addRetentionRoutes(Router& router);
+void addVerifyRoutes(Router& router);
 
 inline void addAllRoutes(Router& router) {
   addHealthRoutes(router);
@@ -29,6 +30,7 @@ inline void addAllRoutes(Router& router) {
   addCaseRoutes(router);
   addDispositionRoutes(router);
   addRetentionRoutes(router);
+  addVerifyRoutes(router);
 }
 
 }  // namespace naskah::http

@@ -1,0 +1,141 @@
+// naskah backup while the server registers letters, then naskah restore into a new folder: the
+// copy is one consistent moment of the store, with every archived file byte for byte.
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "Poco/Data/SQLite/Connector.h"
+#include "Poco/Data/Session.h"
+#include "archive/archive_fixture.h"
+#include "outgoing/outgoing_fixture.h"
+#include "sign/sign_fixture.h"
+
+namespace naskah::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace Poco::Data::Keywords;
+
+signtest::ToolRun naskahRun(const std::string& args) {
+  return signtest::runTool(std::string(NASKAH_BINARY) + " " + args);
+}
+
+std::int64_t scalar(const std::string& databasePath, const std::string& sql) {
+  Poco::Data::SQLite::Connector::registerConnector();
+  Poco::Data::Session session("SQLite", databasePath);
+  Poco::Int64 value = 0;
+  session << sql, into(value), now;
+  return value;
+}
+
+class BackupRestore : public OutgoingTest {
+ protected:
+  std::int64_t agendaCount() {
+    auto r = as("tu").get("/api/v1/incoming-letters?per_page=1");
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json()->getValue<std::int64_t>("total");
+  }
+};
+
+TEST_F(BackupRestore, ABackupTakenWhileRegisteringRestoresWholeAndConsistent) {
+  auto id = readyToSign();
+  ASSERT_EQ(act("kadis", id, "sign").status, 200);
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> registered{0}, failed{0};
+  HttpClient registrar = as("tu");
+  std::thread writer([&] {
+    while (!stop) {
+      auto r = registrar.post("/api/v1/incoming-letters", toJsonText(letterBody()));
+      (r.status == 201 ? registered : failed)++;
+    }
+  });
+  while (registered < 20) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+
+  TempDir work;
+  std::string backup = work.path() + "/cadangan", restored = work.path() + "/pulih";
+  auto before = agendaCount();
+  auto run = naskahRun("backup --data " + server().dataDir() + " --out " + backup);
+  auto after = agendaCount();
+  stop = true;
+  writer.join();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_EQ(failed, 0);
+  EXPECT_GT(registered, 20);
+
+  auto restore = naskahRun("restore --from " + backup + " --data " + restored);
+  ASSERT_EQ(restore.exitCode, 0) << restore.output;
+  EXPECT_NE(restore.output.find("archive clean"), std::string::npos) << restore.output;
+
+  auto audit = naskahRun("audit verify --data " + restored);
+  EXPECT_EQ(audit.exitCode, 0) << audit.output;
+  auto fsck = naskahRun("fsck --data " + restored);
+  EXPECT_EQ(fsck.exitCode, 0) << fsck.output;
+
+  // One moment of the store: the agenda as it stood at some commit during the backup, gap-free.
+  std::string db = restored + "/naskah.db";
+  auto count = scalar(db, "SELECT COUNT(*) FROM incoming_letters");
+  EXPECT_GE(count, before);
+  EXPECT_LE(count, after);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM (SELECT office_id, year FROM incoming_letters GROUP BY office_id, year "
+                       "HAVING COUNT(*) <> MAX(seq))"),
+            0);
+  EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM incoming_letters WHERE case_id NOT IN (SELECT id FROM cases)"), 0);
+
+  // Every archived document, byte for byte, and none missing.
+  auto archived = scalar(db, "SELECT COUNT(*) FROM archive_documents");
+  EXPECT_GE(archived, 1);
+  std::int64_t compared = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(restored + "/archive")) {
+    if (!entry.is_regular_file()) continue;
+    auto relative = fs::relative(entry.path(), restored + "/archive").string();
+    EXPECT_EQ(readFile(entry.path().string()), readFile(server().config().archiveDir() + "/" + relative)) << relative;
+    ++compared;
+  }
+  EXPECT_EQ(compared, archived);
+  EXPECT_TRUE(fs::exists(restored + "/pki/trusted.pem"));
+
+  // The restored folder verifies the signed letter as archived.
+  auto final = as("tu").get(path(id, "pdf")).body;
+  writeFile(work.path() + "/surat.pdf", final);
+  auto verify = naskahRun("verify " + work.path() + "/surat.pdf --data " + restored);
+  EXPECT_EQ(verify.exitCode, 0) << verify.output;
+  EXPECT_NE(verify.output.find("archived:     yes"), std::string::npos) << verify.output;
+}
+
+TEST_F(BackupRestore, RestoreRefusesANonEmptyTargetAndBackupANonEmptyFolder) {
+  TempDir work;
+  std::string backup = work.path() + "/cadangan";
+  ASSERT_EQ(naskahRun("backup --data " + server().dataDir() + " --out " + backup).exitCode, 0);
+  writeFile(work.path() + "/terisi/catatan.txt", "jangan ditimpa");
+  auto restore = naskahRun("restore --from " + backup + " --data " + work.path() + "/terisi");
+  EXPECT_NE(restore.exitCode, 0) << restore.output;
+  EXPECT_NE(restore.output.find("not empty"), std::string::npos) << restore.output;
+  EXPECT_EQ(readFile(work.path() + "/terisi/catatan.txt"), "jangan ditimpa");
+  EXPECT_FALSE(fs::exists(work.path() + "/terisi/naskah.db"));
+
+  auto again = naskahRun("backup --data " + server().dataDir() + " --out " + backup);
+  EXPECT_NE(again.exitCode, 0) << again.output;
+  EXPECT_NE(again.output.find("not empty"), std::string::npos) << again.output;
+}
+
+TEST_F(BackupRestore, RestoreReportsADamagedArchivedFile) {
+  auto id = readyToSign();
+  ASSERT_EQ(act("kadis", id, "sign").status, 200);
+  TempDir work;
+  std::string backup = work.path() + "/cadangan";
+  ASSERT_EQ(naskahRun("backup --data " + server().dataDir() + " --out " + backup).exitCode, 0);
+  for (const auto& entry : fs::recursive_directory_iterator(backup + "/archive")) {
+    if (!entry.is_regular_file()) continue;
+    auto bytes = readFile(entry.path().string());
+    bytes[bytes.size() / 2] ^= 0x01;
+    writeFile(entry.path().string(), bytes);
+    break;
+  }
+  auto restore = naskahRun("restore --from " + backup + " --data " + work.path() + "/pulih");
+  EXPECT_EQ(restore.exitCode, 65) << restore.output;
+  EXPECT_NE(restore.output.find("corrupted"), std::string::npos) << restore.output;
+}
+
+}  // namespace
+}  // namespace naskah::testing
