@@ -56,11 +56,14 @@ std::int64_t copyTree(const fs::path& from, const fs::path& to) {
   return copied;
 }
 
-// The archived files a store file's index names: (sha256, content type).
+// The archived files a store file's index names: (sha256, content type). A disposed record's
+// content is gone on purpose (docs/retention.md), as fsck knows.
 std::vector<std::pair<std::string, std::string>> indexedFiles(const std::string& databasePath) {
   Poco::Data::Session session("SQLite", databasePath);
   std::vector<std::string> digests, types;
-  session << "SELECT sha256, content_type FROM archive_documents ORDER BY id", into(digests), into(types), now;
+  session << "SELECT sha256, content_type FROM archive_documents "
+             "WHERE id NOT IN (SELECT document_id FROM disposal_items) ORDER BY id",
+      into(digests), into(types), now;
   std::vector<std::pair<std::string, std::string>> files;
   for (size_t i = 0; i < digests.size(); ++i) files.emplace_back(digests[i], types[i]);
   return files;

@@ -9,6 +9,7 @@
 #include "archive/archive_fixture.h"
 #include "outgoing/outgoing_fixture.h"
 #include "sign/sign_fixture.h"
+#include "store/archive_file_store.h"
 
 namespace naskah::testing {
 namespace {
@@ -135,6 +136,37 @@ TEST_F(BackupRestore, RestoreReportsADamagedArchivedFile) {
   auto restore = naskahRun("restore --from " + backup + " --data " + work.path() + "/pulih");
   EXPECT_EQ(restore.exitCode, 65) << restore.output;
   EXPECT_NE(restore.output.find("corrupted"), std::string::npos) << restore.output;
+}
+
+TEST_F(BackupRestore, DisposedContentIsLeftOutAndTheRestoredArchiveIsClean) {
+  auto& system = server().system();
+  auto actor = system.directory().operatorOf(system.directory().officeOrOnly(""));
+  auto m = testing::letter("Balasan pengaduan PKH tahap III", "isi surat", "2019-01-10");
+  m.classificationCode = "400.9.1";  // 2 + 3 years, musnah: long expired
+  auto old = system.archive().archive(actor, m, "%PDF-1.7\n% lama\n%%EOF\n").record;
+  auto fresh = testing::letter("Balasan baru", "isi", "2026-01-15");
+  auto kept = system.archive().archive(actor, fresh, "%PDF-1.7\n% baru\n%%EOF\n").record;
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+  o->set("number", "BA-009/2026");
+  o->set("date", "2026-11-02");
+  o->set("approved_by", "Gubernur Jambi");
+  o->set("reason", "Retensi habis menurut JRA");
+  Poco::JSON::Array ids;
+  ids.add(old.id);
+  o->set("record_ids", ids);
+  auto disposed = as("kadis").post("/api/v1/retention/disposals", toJsonText(o));
+  ASSERT_EQ(disposed.status, 201) << disposed.body;
+
+  TempDir work;
+  auto run = naskahRun("backup --data " + server().dataDir() + " --out " + work.path() + "/cadangan");
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  auto restore = naskahRun("restore --from " + work.path() + "/cadangan --data " + work.path() + "/pulih");
+  ASSERT_EQ(restore.exitCode, 0) << restore.output;
+  auto relative = [](const ports::ArchiveRecord& r) {
+    return "/pulih/archive/" + store::ArchiveFileStore::relativePath(r.sha256, r.metadata.contentType);
+  };
+  EXPECT_FALSE(fs::exists(work.path() + relative(old)));
+  EXPECT_EQ(readFile(work.path() + relative(kept)), "%PDF-1.7\n% baru\n%%EOF\n");
 }
 
 }  // namespace
