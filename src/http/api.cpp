@@ -38,6 +38,16 @@ std::optional<std::string> ApiRequest::query(const std::string& name) const {
   return it->second;
 }
 
+std::int64_t ApiRequest::wholeNumberQuery(const std::string& name, std::int64_t fallback, Violations& v) const {
+  auto value = query(name);
+  if (!value || value->empty()) return fallback;
+  if (value->size() > 15 || value->find_first_not_of("0123456789") != std::string::npos) {
+    v.add(name, "must be a whole number");
+    return fallback;
+  }
+  return std::stoll(*value);
+}
+
 std::string ApiRequest::header(const std::string& name) const { return request_.get(name, ""); }
 
 std::string ApiRequest::token() const {

@@ -65,6 +65,9 @@ class ApiRequest {
   // Path parameter n as a positive id; kInvalidArgument otherwise.
   std::int64_t idParam(std::size_t n) const;
   std::optional<std::string> query(const std::string& name) const;
+  // A non-negative whole-number query parameter; fallback when absent or empty. A value that
+  // is not one adds a violation for `name` (reported with the request's other problems).
+  std::int64_t wholeNumberQuery(const std::string& name, std::int64_t fallback, Violations& v) const;
   std::string header(const std::string& name) const;
   // The signed-in actor from "Authorization: Bearer …" or the session cookie; kUnauthenticated.
   domain::Actor actor();

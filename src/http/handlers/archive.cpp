@@ -1,18 +1,15 @@
 // The archive over HTTP: search (JSON or CSV), one record's metadata, and its file.
+#include <algorithm>
+
 #include "Poco/JSON/Array.h"
 #include "http/handlers/routes.h"
 
 namespace naskah::http {
 namespace {
 
+// Page numbers, sizes and years fit an int; larger values fail the range checks after.
 int intQuery(ApiRequest& r, const char* name, int fallback, Violations& v) {
-  auto value = r.query(name);
-  if (!value || value->empty()) return fallback;
-  if (value->size() > 9 || value->find_first_not_of("0123456789") != std::string::npos) {
-    v.add(name, "must be a whole number");
-    return fallback;
-  }
-  return std::stoi(*value);
+  return static_cast<int>(std::min<std::int64_t>(r.wholeNumberQuery(name, fallback, v), 1'000'000'000));
 }
 
 // Every problem of the query string, parsing and range alike, in one answer.

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Parser.h"
 #include "http/handlers/routes.h"
@@ -33,16 +35,10 @@ void addAuditRoutes(Router& router) {
     f.objectId = request.query("object_id").value_or("");
     f.from = request.query("from").value_or("");
     f.to = request.query("to").value_or("");
-    auto number = [&](const char* name, std::int64_t fallback) -> std::int64_t {
-      auto v = request.query(name);
-      if (!v || v->empty()) return fallback;
-      if (v->size() > 15 || v->find_first_not_of("0123456789") != std::string::npos)
-        throw Error(ErrorCode::kInvalidArgument, std::string(name) + " must be a whole number",
-                    {{name, "must be a whole number"}});
-      return std::stoll(*v);
-    };
-    f.afterSequence = number("after", 0);
-    f.limit = static_cast<int>(number("limit", 100));
+    Violations problems;
+    f.afterSequence = request.wholeNumberQuery("after", 0, problems);
+    f.limit = static_cast<int>(std::min<std::int64_t>(request.wholeNumberQuery("limit", 100, problems), 1'000'000));
+    problems.throwIfAny("the filter is not valid");
     auto events = s.audit.list(actor, f);
     Poco::JSON::Array items;
     for (const auto& e : events) items.add(eventJson(e));
