@@ -32,6 +32,13 @@ int intSetting(const std::string& name, const std::string& text) {
 
 }  // namespace
 
+std::ostream& CommandContext::output(std::ofstream& file) const {
+  if (!has("output")) return out;
+  file.open(option("output"), std::ios::binary | std::ios::trunc);
+  if (!file) throw Error(ErrorCode::kUnavailable, "cannot write " + option("output"));
+  return file;
+}
+
 AppConfig CommandContext::config() const {
   AppConfig c;
   c.dataDir = required("data");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,6 +26,9 @@ struct CommandContext {
   std::string required(const std::string& name) const;
   // The configuration of --data DIR: DIR/naskah.properties, then flags (--host, --port, --threads).
   AppConfig config() const;
+  // Where a command writes its result: the file named by --output (opened in `file`, truncated),
+  // else standard output. kUnavailable when the file cannot be written.
+  std::ostream& output(std::ofstream& file) const;
 };
 
 class Command {

@@ -54,12 +54,7 @@ class AgendaCommand : public Command {
     auto actor = system->directory().operatorOf(system->directory().officeOrOnly(c.option("office")));
 
     std::ofstream file;
-    std::ostream* out = &c.out;
-    if (c.has("output")) {
-      file.open(c.option("output"), std::ios::binary | std::ios::trunc);
-      if (!file) throw Error(ErrorCode::kUnavailable, "cannot write " + c.option("output"));
-      out = &file;
-    }
+    std::ostream* out = &c.output(file);
     if (action == "export") *out << services::agendaCsvHeader();
     std::int64_t count = 0;
     for (filter.page = 1;; ++filter.page) {

@@ -56,12 +56,7 @@ class SearchCommand : public Command {
     // The operator reads as an admin: the reporter's identity stays withheld here too.
     auto actor = system->directory().operatorOf(system->directory().officeOrOnly(c.option("office")));
     std::ofstream file;
-    std::ostream* out = &c.out;
-    if (c.has("output")) {
-      file.open(c.option("output"), std::ios::binary | std::ios::trunc);
-      if (!file) throw Error(ErrorCode::kUnavailable, "cannot write " + c.option("output"));
-      out = &file;
-    }
+    std::ostream* out = &c.output(file);
     if (c.has("csv")) {
       *out << services::archiveCsv(system->archiveSearch().searchAll(actor, q, ports::kArchiveRankWindow));
       return 0;
