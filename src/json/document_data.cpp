@@ -63,8 +63,11 @@ std::string receiptData(const services::LetterDocumentFacts& facts) {
   o->set("kota", orDash(facts.office.city));
   if (facts.registrar)
     o->set("petugas", person(*facts.registrar));
-  else
-    o->set("petugas", person(domain::User{.username = letter.registeredBy, .fullName = letter.registeredBy}));
+  else {
+    domain::User registrar;
+    registrar.username = registrar.fullName = letter.registeredBy;
+    o->set("petugas", person(registrar));
+  }
   return text(o);
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,11 @@ class IncomingLetterRepository {
                                            const std::string& uploadedBy, const std::string& uploadedAt,
                                            const AuditEntry& audit) = 0;
   virtual std::optional<domain::Attachment> findAttachment(std::int64_t letterId, std::int64_t attachmentId) = 0;
+
+  // The letters of the office that are assigned to this user: the case names them as its
+  // officer, or a disposition that was not recalled reaches them. An assigned officer handles
+  // the complaint and so may see the reporter's identity.
+  virtual std::set<std::int64_t> lettersAssignedTo(std::int64_t officeId, std::int64_t userId) = 0;
 };
 
 }  // namespace naskah::ports

@@ -64,9 +64,19 @@ ports::RegistrationResult RegistrationService::registerIncoming(const domain::Ac
   return result;
 }
 
+std::set<std::int64_t> RegistrationService::assignedLetters(const domain::Actor& actor) const {
+  if (actor.role != Role::kOfficer) return {};
+  return letters_.lettersAssignedTo(actor.officeId, actor.userId);
+}
+
 void RegistrationService::redactFor(const domain::Actor& actor, domain::IncomingLetter& letter) const {
+  redactFor(actor, letter, assignedLetters(actor));
+}
+
+void RegistrationService::redactFor(const domain::Actor& actor, domain::IncomingLetter& letter,
+                                    const std::set<std::int64_t>& assigned) const {
   bool sees = domain::roleSeesReporterIdentity(actor.role) ||
-              (actor.role == Role::kOfficer && letter.assignedOfficerId == actor.userId);
+              (actor.role == Role::kOfficer && assigned.count(letter.id) > 0);
   if (sees) return;
   // A walk-in, an SMS or a web form names the reporter as the sender too.
   if (!letter.fields.reporter.name.empty() && letter.fields.sender == letter.fields.reporter.name)
@@ -105,7 +115,8 @@ ports::LetterPage RegistrationService::list(const domain::Actor& actor, ports::L
   v.throwIfAny("the filter is not valid");
   filter.officeId = actor.officeId;
   auto page = letters_.list(filter);
-  for (auto& letter : page.items) redactFor(actor, letter);
+  auto assigned = assignedLetters(actor);
+  for (auto& letter : page.items) redactFor(actor, letter, assigned);
   return page;
 }
 

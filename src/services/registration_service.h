@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include "domain/auth/role.h"
@@ -71,7 +72,12 @@ class RegistrationService {
 
  private:
   std::string officeCode(std::int64_t officeId);
+  // Clears the reporter's identity unless the actor's role needs it or the actor is an
+  // officer the letter is assigned to (see IncomingLetterRepository::lettersAssignedTo).
   void redactFor(const domain::Actor& actor, domain::IncomingLetter& letter) const;
+  void redactFor(const domain::Actor& actor, domain::IncomingLetter& letter,
+                 const std::set<std::int64_t>& assigned) const;
+  std::set<std::int64_t> assignedLetters(const domain::Actor& actor) const;
   domain::IncomingLetter mustFind(const domain::Actor& actor, std::int64_t id);
 
   ports::IncomingLetterRepository& letters_;

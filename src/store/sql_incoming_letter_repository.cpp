@@ -352,4 +352,21 @@ std::optional<domain::Attachment> SqlIncomingLetterRepository::findAttachment(st
   return found;
 }
 
+std::set<std::int64_t> SqlIncomingLetterRepository::lettersAssignedTo(std::int64_t officeId, std::int64_t userId) {
+  std::set<std::int64_t> assigned;
+  database_.read([&](Session& session) {
+    Poco::Int64 office = officeId, user = userId;
+    Statement select(session);
+    select << "SELECT l.id FROM incoming_letters l JOIN cases c ON c.id = l.case_id "
+              "WHERE l.office_id = ? AND c.assigned_officer_id = ? "
+              "UNION SELECT d.letter_id FROM dispositions d JOIN incoming_letters l ON l.id = d.letter_id "
+              "WHERE l.office_id = ? AND d.to_user_id = ? AND d.recalled_at IS NULL",
+        use(office), use(user), use(office), use(user);
+    select.execute();
+    RecordSet rs(select);
+    for (size_t row = 0; row < rs.rowCount(); ++row) assigned.insert(rs.value(0, row).convert<Poco::Int64>());
+  });
+  return assigned;
+}
+
 }  // namespace naskah::store

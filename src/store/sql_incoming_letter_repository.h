@@ -25,6 +25,7 @@ class SqlIncomingLetterRepository : public ports::IncomingLetterRepository {
                                    const std::string& uploadedBy, const std::string& uploadedAt,
                                    const ports::AuditEntry& audit) override;
   std::optional<domain::Attachment> findAttachment(std::int64_t letterId, std::int64_t attachmentId) override;
+  std::set<std::int64_t> lettersAssignedTo(std::int64_t officeId, std::int64_t userId) override;
 
  private:
   Database& database_;

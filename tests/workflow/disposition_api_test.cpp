@@ -121,5 +121,40 @@ TEST_F(DispositionApi, DispositionsGoDownTheHierarchyOnly) {
   EXPECT_EQ(act("kadis", 999999, "read").status, 404);
 }
 
+TEST_F(DispositionApi, TheOfficerAChainReachesSeesTheReporterUntilRecalled) {
+  auto id = registerCase("2026-06-02T08:00:00");
+  auto letterPath = "/api/v1/incoming-letters/" + std::to_string(getCase(id)->getValue<std::int64_t>("letter_id"));
+  auto other = registerCase("2026-06-02T09:00:00");
+  auto otherPath = "/api/v1/incoming-letters/" + std::to_string(getCase(other)->getValue<std::int64_t>("letter_id"));
+  auto reporterName = [&](const std::string& path) {
+    auto r = as("petugas").get(path);
+    EXPECT_EQ(r.status, 200) << r.body;
+    auto o = r.json();
+    return o->isNull("reporter") ? std::string("(withheld)") : o->getObject("reporter")->getValue<std::string>("name");
+  };
+  EXPECT_EQ(reporterName(letterPath), "(withheld)");
+
+  auto toKabid = firstId(dispose("kadis", id, {userId("kabid")}));
+  ASSERT_EQ(act("kabid", toKabid, "read").status, 200);
+  auto toKasi = firstId(dispose("kabid", id, {userId("kasi")}, toKabid));
+  ASSERT_EQ(act("kasi", toKasi, "read").status, 200);
+  auto toPetugas = firstId(dispose("kasi", id, {userId("petugas")}, toKasi));
+  // Assigned: the officer handles the complaint and needs to reach the reporter.
+  EXPECT_EQ(reporterName(letterPath), "Syamsul Bahri");
+  // Only on the letter assigned to them, in the list as well.
+  EXPECT_EQ(reporterName(otherPath), "(withheld)");
+  auto list = as("petugas").get("/api/v1/incoming-letters?per_page=500");
+  ASSERT_EQ(list.status, 200) << list.body;
+  int named = 0;
+  auto items = list.json()->getArray("items");
+  for (size_t i = 0; i < items->size(); ++i)
+    if (!items->getObject(i)->isNull("reporter")) ++named;
+  EXPECT_EQ(named, 1) << list.body;
+
+  // A recalled disposition assigns nobody.
+  ASSERT_EQ(act("kasi", toPetugas, "recall").status, 200);
+  EXPECT_EQ(reporterName(letterPath), "(withheld)");
+}
+
 }  // namespace
 }  // namespace naskah::testing
