@@ -154,6 +154,8 @@ Object::Ptr toJson(const services::CaseView& view) {
     o->set("state", s.state.closed() ? "selesai" : "dalam_proses");
     o->set("step", s.state.step);
     o->set("step_name", view.stepName);
+    o->set("step_output", view.stepOutput.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(view.stepOutput));
+    o->set("step_output_label", view.stepOutputLabel);
     o->set("entered_at", s.state.enteredAt.toString());
     o->set("due_at", optionalTime(s.state.dueAt));
     o->set("overdue", view.overdue);

@@ -106,12 +106,21 @@ CaseView WorkflowService::viewOf(const Actor& actor, const ports::CaseRow& row) 
   const auto& m = machine(row.state->profileId);
   view.profileTitle = m.profile().title;
   const auto& state = row.state->state;
-  if (const auto* step = m.profile().findStep(state.step)) view.stepName = step->name;
+  if (const auto* step = m.profile().findStep(state.step)) {
+    view.stepName = step->name;
+    view.stepOutput = step->output;
+    view.stepOutputLabel = step->outputLabel;
+  }
   view.overdue = !row.ref.isVoid && m.isOverdue(state, now());
   view.caseDueAt = m.caseDueAt(LocalDateTime::fromString(row.state->startedAt));
   if (!row.ref.isVoid) {
     view.transitions = m.transitions(state);
     view.allowed = m.allowedTransitions(state, actor.role);
+    // A scale-routed step offers only the route of the registered scale.
+    std::erase_if(view.allowed, [&](const domain::workflow::Transition& t) {
+      return domain::workflow::isScaleCondition(t.condition) &&
+             t.condition != domain::workflow::scaleCondition(row.ref.scale);
+    });
   }
   return view;
 }
@@ -169,6 +178,12 @@ CaseView WorkflowService::transition(const Actor& actor, std::int64_t caseId, co
                 "case " + std::to_string(caseId) + " follows no SOP profile yet; the registrar assigns one");
   const auto& m = machine(row.state->profileId);
   auto result = m.apply(row.state->state, {input.from, input.condition}, actor.role, at);
+  std::string_view registeredRoute = domain::workflow::scaleCondition(row.ref.scale);
+  if (domain::workflow::isScaleCondition(input.condition) && input.condition != registeredRoute)
+    throw Error(ErrorCode::kFailedPrecondition,
+                "the item is registered as skala " + std::string(toString(row.ref.scale)) + ": its route is '" +
+                    std::string(registeredRoute) + "', not '" + input.condition +
+                    "' (correct the registered scale first to route it otherwise)");
 
   ports::StoredStep step;
   step.caseId = caseId;

@@ -26,6 +26,8 @@ struct CaseView {
   std::optional<ports::StoredCaseState> state;  // none before a profile is assigned
   std::string profileTitle;
   std::string stepName;  // the current step's name; "" when closed or not started
+  std::string stepOutput;       // the document template the current step produces, or ""
+  std::string stepOutputLabel;  // the SOP's output column for it, as written
   bool overdue = false;
   std::optional<domain::workflow::LocalDateTime> caseDueAt;  // the SOP's total time from the start
   std::vector<domain::workflow::Transition> transitions;     // every way out of the current step

@@ -187,4 +187,6 @@ TEST(SopProfile, ScaleRoutesHaveFixedConditionNames) {
   EXPECT_EQ(scaleCondition(Scale::kMedium), "skala_menengah");
   EXPECT_EQ(scaleCondition(Scale::kLarge), "skala_besar");
   EXPECT_EQ(scaleCondition(Scale::kGeneral), "umum");
+  for (const char* route : {"skala_kecil", "skala_menengah", "skala_besar", "umum"}) EXPECT_TRUE(isScaleCondition(route));
+  for (const char* other : {"setujui", "skala", "skala_sedang", ""}) EXPECT_FALSE(isScaleCondition(other));
 }

@@ -154,8 +154,11 @@ TEST(SopProfileJson, ABrokenProfileNamesTheFileTheStepAndItsLine) {
   EXPECT_TRUE(contains(message, "steps.koreksi_kepala_seksi.next[0].to 'telaah_kabid' is not a step")) << message;
   // telaah_kepala_bidang is now reached only from nowhere.
   EXPECT_TRUE(contains(message, "steps.telaah_kepala_bidang is unreachable")) << message;
-  for (const auto& v : e.violations())
-    if (v.field.rfind("steps.koreksi_kepala_seksi", 0) == 0) EXPECT_TRUE(contains(v.message, atLine)) << v.message;
+  for (const auto& v : e.violations()) {
+    if (v.field.rfind("steps.koreksi_kepala_seksi", 0) == 0) {
+      EXPECT_TRUE(contains(v.message, atLine)) << v.message;
+    }
+  }
 }
 
 TEST(SopProfileJson, ASyntaxErrorNamesTheFileLineAndColumn) {

@@ -273,6 +273,12 @@ std::string_view scaleCondition(Scale scale) {
   return "";
 }
 
+bool isScaleCondition(std::string_view condition) {
+  for (Scale scale : {Scale::kSmall, Scale::kMedium, Scale::kLarge, Scale::kGeneral})
+    if (condition == scaleCondition(scale)) return true;
+  return false;
+}
+
 void collectViolations(const SopProfile& p, Violations& v, const std::vector<std::string>& knownTemplates) {
   if (!isIdentifier(p.id)) v.add("id", "must be a lower-case identifier (a-z, 0-9, _ and -), not " + quoted(p.id));
   if (p.title.empty()) v.add("title", "is required");

@@ -110,6 +110,10 @@ struct SopProfile {
 // "skala_kecil", "skala_menengah", "skala_besar", "umum".
 std::string_view scaleCondition(Scale scale);
 
+// Whether a branch condition is one of the four scale routes: a case takes only the route of
+// the scale it was registered with (correcting the registered scale changes the route).
+bool isScaleCondition(std::string_view condition);
+
 // Adds every problem of the profile to violations, each named by its place ("steps.<id>.next[1]")
 // and saying what is wrong: empty or repeated ids, an unknown office role or Naskah role, a
 // branch to a step that does not exist, a step no entry reaches, a step from which the case can
