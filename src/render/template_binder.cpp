@@ -28,7 +28,10 @@ mustache::data toData(const Poco::Dynamic::Var& value) {
   if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
     auto object = value.extract<Poco::JSON::Object::Ptr>();
     mustache::data result{mustache::data::type::object};
-    for (const auto& [key, member] : *object) result.set(key, toData(member));
+    // A null is no value: {{name}} over it is an error like a missing key, and only a tag
+    // marked optional ({{#name?}}) lets it pass, instead of printing a silent blank.
+    for (const auto& [key, member] : *object)
+      if (!member.isEmpty()) result.set(key, toData(member));
     return result;
   }
   if (value.type() == typeid(Poco::JSON::Array::Ptr)) {

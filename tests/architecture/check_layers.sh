@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fails when a source folder includes a header its layer may not see (docs/architecture.md).
+# Fails when a source folder includes a header its layer may not see (the layers of README.md "Layout" and ../shared/DESIGN.md).
 set -u
 src=${1:?usage: check_layers.sh SRC_DIR}
 status=0

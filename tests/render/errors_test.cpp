@@ -99,6 +99,24 @@ TEST_F(RenderErrors, MissingValueNamesTheFieldAndLine) {
   EXPECT_TRUE(contains(error, "baris 3")) << error.what();
 }
 
+TEST_F(RenderErrors, ANullValueIsMissingNotABlank) {
+  write("surat", "<document>\n<p>{{nomor}}</p>\n<p>{{hal}}</p>\n</document>");
+  Error error = renderError("surat", "{\"nomor\":\"1\",\"hal\":null}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "\"hal\"")) << error.what();
+  EXPECT_TRUE(contains(error, "baris 3")) << error.what();
+
+  write("opsional_null", "<document><p>Telepon: {{telepon?}}</p>{{#lampiran?}}<p>ada</p>{{/lampiran?}}</document>");
+  RenderRequest request;
+  request.templateName = "opsional_null";
+  request.dataJson = "{\"telepon\":null,\"lampiran\":null}";
+  request.templatesDir = dir_.string();
+  request.letterheadsDir = sourceDir() + "/letterheads";
+  std::string text = squeeze(pdfText(renderPdf(request)).out);
+  EXPECT_NE(text.find("Telepon:"), std::string::npos);
+  EXPECT_EQ(text.find("ada"), std::string::npos);
+}
+
 TEST_F(RenderErrors, OptionalValueMayBeMissing) {
   write("opsional", "<document><p>Telepon: {{telepon?}}</p>{{#lampiran?}}<p>ada</p>{{/lampiran?}}</document>");
   RenderRequest request;

@@ -1,7 +1,7 @@
 // Golden pages: each sample document's page is rasterised with pdftoppm (40 dpi, gray) and
 // compared with the reference PNG in tests/render/golden/. A layout change moves glyphs and
 // lines, and fails here. To accept a deliberate change, refresh the references:
-//   NASKAH_REFRESH_GOLDEN=1 build-render/tests/render/render_tests --gtest_filter='Golden*'
+//   NASKAH_REFRESH_GOLDEN=1 build/tests/render/render_tests --gtest_filter='Golden*'
 // then look at the new PNGs before committing them.
 #include <png.h>
 #include <unistd.h>
