@@ -51,6 +51,16 @@ struct LetterPage {
   std::int64_t total = 0;
 };
 
+// A correction of the reporter's identity, with the values the audit trail withholds.
+struct ConfidentialChange {
+  std::int64_t auditSequence = 0;  // the incoming_letter.correct event it belongs to
+  std::string field;
+  std::string before;
+  std::string after;
+  std::string changedBy;
+  std::string changedAt;
+};
+
 class IncomingLetterRepository {
  public:
   virtual ~IncomingLetterRepository() = default;
@@ -67,9 +77,16 @@ class IncomingLetterRepository {
   virtual LetterPage list(const LetterFilter& filter) = 0;
 
   // Replaces the registered fields when the stored version is still expectedVersion;
-  // throws kFailedPrecondition (conflict) otherwise, kNotFound when absent.
+  // throws kFailedPrecondition (conflict) otherwise, kNotFound when absent. The changes of the
+  // reporter's identity (`confidential`, with their real values) are kept in the letter's
+  // confidential history, tied to the audit event, in the same transaction: the audit trail
+  // (which auditors read) names only the fields.
   virtual domain::IncomingLetter correct(std::int64_t officeId, std::int64_t id, std::int64_t expectedVersion,
-                                         const domain::IncomingLetterFields& fields, const AuditEntry& audit) = 0;
+                                         const domain::IncomingLetterFields& fields, const AuditEntry& audit,
+                                         const std::vector<FieldChange>& confidential) = 0;
+
+  // The confidential history of a letter, oldest first.
+  virtual std::vector<ConfidentialChange> confidentialHistory(std::int64_t officeId, std::int64_t letterId) = 0;
 
   // Marks the entry void; its number stays and is never reused. kFailedPrecondition when void already.
   virtual domain::IncomingLetter markVoid(std::int64_t officeId, std::int64_t id, const std::string& reason,

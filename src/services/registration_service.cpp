@@ -140,19 +140,35 @@ domain::IncomingLetter RegistrationService::correct(const domain::Actor& actor, 
                 "received_at cannot move the entry to another year: its agenda number belongs to " +
                     std::to_string(current.year),
                 {{"received_at", "must stay in " + std::to_string(current.year)}});
-  std::vector<ports::FieldChange> diff;
+  std::vector<ports::FieldChange> diff, confidential;
   for (const auto& name : domain::changedFields(current.fields, fields)) {
     std::string before = domain::getField(current.fields, name), after = domain::getField(fields, name);
-    if (domain::isReporterField(name)) before = after = "(dirahasiakan)";
+    if (domain::isReporterField(name)) {
+      // The trail auditors read names the field only; the values go to the letter's
+      // confidential history, which only the roles that see identities read.
+      confidential.push_back({name, before, after});
+      before = after = "(dirahasiakan)";
+    }
     diff.push_back({name, before, after});
   }
   if (diff.empty()) throw Error(ErrorCode::kInvalidArgument, "the correction changes nothing");
   std::int64_t version = expectedVersion == 0 ? current.version : expectedVersion;
   ports::AuditEntry audit{actor.username, "incoming_letter.correct", "incoming_letter", std::to_string(id), diff,
                           reason};
-  auto letter = letters_.correct(actor.officeId, id, version, fields, audit);
+  auto letter = letters_.correct(actor.officeId, id, version, fields, audit, confidential);
   redactFor(actor, letter);
   return letter;
+}
+
+std::vector<ports::ConfidentialChange> RegistrationService::confidentialHistory(const domain::Actor& actor,
+                                                                             std::int64_t id) {
+  domain::requireRole(actor, kReaders, "read the agenda");
+  auto letter = mustFind(actor, id);
+  redactFor(actor, letter);
+  if (letter.identityWithheld)
+    throw Error(ErrorCode::kPermissionDenied,
+                "role " + std::string(domain::toString(actor.role)) + " may not see the reporter's identity");
+  return letters_.confidentialHistory(actor.officeId, id);
 }
 
 domain::IncomingLetter RegistrationService::voidEntry(const domain::Actor& actor, std::int64_t id,

@@ -57,6 +57,9 @@ class RegistrationService {
                                  std::int64_t expectedVersion, const std::string& reason);
 
   // Voids an entry with a reason (registrar, head, admin); the number stays, marked void.
+  // The reporter's identity before and after each correction, oldest first; only for the
+  // callers who see the identity (kPermissionDenied otherwise).
+  std::vector<ports::ConfidentialChange> confidentialHistory(const domain::Actor& actor, std::int64_t id);
   domain::IncomingLetter voidEntry(const domain::Actor& actor, std::int64_t id, const std::string& reason);
 
   // Stores a scan (PDF, PNG, JPEG by content) under the data folder, never at a client path.

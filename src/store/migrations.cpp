@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -191,6 +192,19 @@ const std::vector<Migration>& migrations() {
       {3, "archive: immutable documents, their metadata and full-text index", archiveSchemaStatements()},
       {4, "outgoing letters: versions, paraf chain, outgoing register, dispatch", outgoingSchemaStatements()},
       {5, "retention: legal holds, disposals (berita acara) and the records they list", retentionSchemaStatements()},
+      // Numbered 9 so that the migrations being written beside it (6-8) keep their numbers:
+      // migrations apply by number, whatever their order.
+      {9, "confidential history: the reporter's identity as it was before each correction",
+       {
+           R"(CREATE TABLE confidential_changes(
+                id INTEGER PRIMARY KEY,
+                letter_id INTEGER NOT NULL REFERENCES incoming_letters(id),
+                audit_sequence INTEGER NOT NULL REFERENCES audit_events(seq),
+                field TEXT NOT NULL,
+                before_value TEXT NOT NULL,
+                after_value TEXT NOT NULL))",
+           "CREATE INDEX confidential_changes_letter ON confidential_changes(letter_id, id)",
+       }},
   };
   return kMigrations;
 }
@@ -206,7 +220,11 @@ int currentVersion(Poco::Data::Session& session) {
 
 }  // namespace
 
-int latestSchemaVersion() { return migrations().back().version; }
+int latestSchemaVersion() {
+  int latest = 0;
+  for (const auto& migration : migrations()) latest = std::max(latest, migration.version);
+  return latest;
+}
 
 int migrate(Database& database) {
   int applied = 0;

@@ -268,7 +268,8 @@ ports::LetterPage SqlIncomingLetterRepository::list(const ports::LetterFilter& f
 domain::IncomingLetter SqlIncomingLetterRepository::correct(std::int64_t officeId, std::int64_t id,
                                                             std::int64_t expectedVersion,
                                                             const domain::IncomingLetterFields& fields,
-                                                            const ports::AuditEntry& audit) {
+                                                            const ports::AuditEntry& audit,
+                                                            const std::vector<ports::FieldChange>& confidential) {
   domain::IncomingLetter result;
   database_.write([&](WriteTransaction& tx) {
     Session& session = tx.session;
@@ -292,10 +293,43 @@ domain::IncomingLetter SqlIncomingLetterRepository::correct(std::int64_t officeI
                       std::to_string(current.version) + ", you edited version " + std::to_string(expectedVersion) +
                       "); reload and try again");
     }
-    appendAuditEvent(tx, audit);
+    Poco::Int64 sequence = appendAuditEvent(tx, audit);
+    for (const auto& change : confidential) {
+      Statement insert(session);
+      insert << "INSERT INTO confidential_changes(letter_id, audit_sequence, field, before_value, after_value) "
+                "VALUES (?, ?, ?, ?, ?)",
+          bind(Poco::Int64(id)), bind(sequence), bind(change.field), bind(change.before), bind(change.after);
+      insert.execute();
+    }
     result = mustSelect(session, officeId, id);
   });
   return result;
+}
+
+std::vector<ports::ConfidentialChange> SqlIncomingLetterRepository::confidentialHistory(std::int64_t officeId,
+                                                                                       std::int64_t letterId) {
+  std::vector<ports::ConfidentialChange> out;
+  database_.read([&](Session& session) {
+    mustSelect(session, officeId, letterId);
+    Statement select(session);
+    select << "SELECT c.audit_sequence, c.field, c.before_value, c.after_value, a.actor, a.at "
+              "FROM confidential_changes c JOIN audit_events a ON a.seq = c.audit_sequence "
+              "WHERE c.letter_id = ? ORDER BY c.id",
+        bind(Poco::Int64(letterId));
+    select.execute();
+    RecordSet rs(select);
+    for (size_t row = 0; row < rs.rowCount(); ++row) {
+      ports::ConfidentialChange c;
+      c.auditSequence = rs.value(0, row).convert<Poco::Int64>();
+      c.field = rs.value(1, row).convert<std::string>();
+      c.before = rs.value(2, row).convert<std::string>();
+      c.after = rs.value(3, row).convert<std::string>();
+      c.changedBy = rs.value(4, row).convert<std::string>();
+      c.changedAt = rs.value(5, row).convert<std::string>();
+      out.push_back(c);
+    }
+  });
+  return out;
 }
 
 domain::IncomingLetter SqlIncomingLetterRepository::markVoid(std::int64_t officeId, std::int64_t id,

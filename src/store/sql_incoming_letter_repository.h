@@ -17,7 +17,9 @@ class SqlIncomingLetterRepository : public ports::IncomingLetterRepository {
   std::optional<domain::IncomingLetter> findByTrackingCode(const std::string& code) override;
   ports::LetterPage list(const ports::LetterFilter& filter) override;
   domain::IncomingLetter correct(std::int64_t officeId, std::int64_t id, std::int64_t expectedVersion,
-                                 const domain::IncomingLetterFields& fields, const ports::AuditEntry& audit) override;
+                                 const domain::IncomingLetterFields& fields, const ports::AuditEntry& audit,
+                                 const std::vector<ports::FieldChange>& confidential) override;
+  std::vector<ports::ConfidentialChange> confidentialHistory(std::int64_t officeId, std::int64_t letterId) override;
   domain::IncomingLetter markVoid(std::int64_t officeId, std::int64_t id, const std::string& reason,
                                   const std::string& voidedBy, const std::string& voidedAt,
                                   const ports::AuditEntry& audit) override;

@@ -348,6 +348,31 @@ TEST_F(IncomingLettersApi, CorrectingTheReporterKeepsTheIdentityOutOfTheAuditTra
   EXPECT_NE(events.body.find("Perihal baru"), std::string::npos) << events.body;
   for (const char* secret : {"085299990000", "081274451203", "Syamsul"})
     EXPECT_EQ(events.body.find(secret), std::string::npos) << secret << " in " << events.body;
+
+  // The old number is not lost: the letter's confidential history keeps it, tied to the event.
+  auto history = as("kasi").get("/api/v1/incoming-letters/" + id + "/reporter-history");
+  ASSERT_EQ(history.status, 200) << history.body;
+  auto items = history.json()->getArray("items");
+  ASSERT_EQ(items->size(), 1u) << history.body;
+  auto change = items->getObject(0);
+  EXPECT_EQ(change->getValue<std::string>("field"), "reporter.phone");
+  EXPECT_EQ(change->getValue<std::string>("before"), "081274451203");
+  EXPECT_EQ(change->getValue<std::string>("after"), "085299990000");
+  EXPECT_EQ(change->getValue<std::string>("changed_by"), "tu");
+  auto correctEvent = events.json()->getArray("items");
+  bool tied = false;
+  for (size_t i = 0; i < correctEvent->size(); ++i)
+    if (correctEvent->getObject(i)->getValue<std::string>("action") == "incoming_letter.correct")
+      tied = correctEvent->getObject(i)->getValue<std::int64_t>("sequence") == change->getValue<std::int64_t>("audit_sequence");
+  EXPECT_TRUE(tied) << events.body << history.body;
+  // Roles that may not see the identity may not see its history either.
+  for (const std::string user : {"auditor", "admin", "petugas"}) {
+    auto refused = as(user).get("/api/v1/incoming-letters/" + id + "/reporter-history");
+    EXPECT_EQ(refused.status, 403) << user << ": " << refused.body;
+    EXPECT_EQ(refused.body.find("081274451203"), std::string::npos);
+  }
+  EXPECT_EQ(as("pelapor").get("/api/v1/incoming-letters/" + id + "/reporter-history").status, 403);
+  EXPECT_EQ(as("kasi").get("/api/v1/incoming-letters/999999/reporter-history").status, 404);
 }
 
 TEST_F(IncomingLettersApi, ReceivedAtDefaultsToNowInOfficeTime) {

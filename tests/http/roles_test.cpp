@@ -48,6 +48,7 @@ class RolesApiWithEntry : public ApiTest {
         {"POST", letter + "/attachments?file_name=scan2.pdf", "%PDF-1.4\n%%EOF\n", {"tu", "admin"},
          "application/pdf"},
         {"GET", letter + "/attachments/" + attachmentId_, "", kReaders},
+        {"GET", letter + "/reporter-history", "", {"tu", "kadis", "kabid", "kasi"}},
         {"POST", letter + "/void", R"({"reason":"uji peran"})", {"tu", "kadis", "admin"}},
         {"GET", "/api/v1/audit/events", "", {"auditor", "admin"}},
         {"GET", "/api/v1/audit/verify", "", {"auditor", "admin"}},

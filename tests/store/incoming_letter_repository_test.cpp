@@ -44,11 +44,34 @@ TEST(SqlIncomingLetterRepository, StaleVersionCorrectionIsRefusedAndChangesNothi
   auto fields = letter.fields;
   fields.subject = "Jalan rusak berat";
   auto corrected = f.letters->correct(f.officeId, letter.id, 1, fields,
-                                      {"tu", "incoming_letter.correct", "incoming_letter", "1", {}, "typo"});
+                                      {"tu", "incoming_letter.correct", "incoming_letter", "1", {}, "typo"}, {});
   EXPECT_EQ(corrected.version, 2);
   fields.subject = "Lost update";
-  EXPECT_THROW(f.letters->correct(f.officeId, letter.id, 1, fields, {"tu", "c", "l", "1", {}, ""}), Error);
+  EXPECT_THROW(f.letters->correct(f.officeId, letter.id, 1, fields, {"tu", "c", "l", "1", {}, ""}, {}), Error);
   EXPECT_EQ(f.letters->find(f.officeId, letter.id)->fields.subject, "Jalan rusak berat");
+}
+
+TEST(SqlIncomingLetterRepository, ConfidentialHistoryKeepsTheOldIdentityOnlyForCorrectionsThatCommit) {
+  StoreFixture f;
+  auto letter = f.registerAt("2026-11-23T09:00:00").letter;
+  auto fields = letter.fields;
+  fields.reporter.phone = "085299990000";
+  f.letters->correct(f.officeId, letter.id, 1, fields,
+                     {"tu", "incoming_letter.correct", "incoming_letter", std::to_string(letter.id), {}, "telepon"},
+                     {{"reporter.phone", letter.fields.reporter.phone, "085299990000"}});
+  // Lost the race: neither the change nor its history is stored.
+  fields.reporter.phone = "081100000000";
+  EXPECT_THROW(f.letters->correct(f.officeId, letter.id, 1, fields, {"tu", "c", "l", "1", {}, ""},
+                                  {{"reporter.phone", "085299990000", "081100000000"}}),
+               Error);
+  auto history = f.letters->confidentialHistory(f.officeId, letter.id);
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].field, "reporter.phone");
+  EXPECT_EQ(history[0].before, letter.fields.reporter.phone);
+  EXPECT_EQ(history[0].after, "085299990000");
+  EXPECT_EQ(history[0].changedBy, "tu");
+  EXPECT_GT(history[0].auditSequence, 0);
+  EXPECT_THROW(f.letters->confidentialHistory(f.officeId, letter.id + 1000), Error);
 }
 
 TEST(SqlIncomingLetterRepository, IdempotencyKeyReturnsTheFirstRegistration) {

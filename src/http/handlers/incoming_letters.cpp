@@ -146,6 +146,22 @@ void addIncomingLetterRoutes(Router& router) {
     v.throwIfAny("the correction is not valid");
     return ApiReply::ok(json::toJson(s.registration.correct(actor, request.idParam(0), changes, version, reason)));
   });
+  router.add("GET", "/api/v1/incoming-letters/{id}/reporter-history", BodyKind::kNone, [&s](ApiRequest& request) {
+    Poco::JSON::Array items;
+    for (const auto& change : s.registration.confidentialHistory(request.actor(), request.idParam(0))) {
+      Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+      o->set("audit_sequence", change.auditSequence);
+      o->set("field", change.field);
+      o->set("before", change.before);
+      o->set("after", change.after);
+      o->set("changed_by", change.changedBy);
+      o->set("changed_at", change.changedAt);
+      items.add(o);
+    }
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+    o->set("items", items);
+    return ApiReply::ok(o);
+  });
   router.add("POST", "/api/v1/incoming-letters/{id}/void", BodyKind::kJson, [&s](ApiRequest& request) {
     auto actor = request.actor();
     auto body = request.jsonObject();
