@@ -36,19 +36,23 @@ std::string templatesFolder(const cli::AppConfig& config) {
   return config.templatesDir.empty() ? std::string(NASKAH_SOURCE_DIR) + "/templates" : config.templatesDir;
 }
 
-std::vector<std::string> profileIds(const std::string& commaSeparated) {
-  std::vector<std::string> ids;
-  std::string id;
-  for (char c : commaSeparated + ",") {
-    if (c == ',') {
-      if (!id.empty()) ids.push_back(id);
-      id.clear();
-    } else if (c != ' ') {
-      id += c;
+// The items of a setting list, each trimmed of spaces at its ends; empty items are dropped.
+std::vector<std::string> splitList(const std::string& text, char separator) {
+  std::vector<std::string> items;
+  std::string item;
+  for (char c : text + separator) {
+    if (c != separator) {
+      item += c;
+      continue;
     }
+    size_t start = item.find_first_not_of(' '), end = item.find_last_not_of(' ');
+    if (start != std::string::npos) items.push_back(item.substr(start, end - start + 1));
+    item.clear();
   }
-  return ids;
+  return items;
 }
+
+std::vector<std::string> profileIds(const std::string& commaSeparated) { return splitList(commaSeparated, ','); }
 
 }  // namespace
 
@@ -90,6 +94,9 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       verifier_(config.pkiDir() + "/trusted.pem"),
       verification_(verifier_, archiveRecords_) {
   store::migrate(database_);
+  if (!config.dispositionInstructions.empty())
+    workflow_.setStandardInstructions(splitList(config.dispositionInstructions, ';'));
+  documents_.setDispositions(workflowStore_, workflow_.standardInstructions());
 }
 
 AppSystem::~AppSystem() { stopServer(); }

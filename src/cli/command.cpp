@@ -74,6 +74,7 @@ AppConfig CommandContext::config() const {
     c.workflowCalendarDir = get("workflow.calendar_dir", c.workflowCalendarDir);
     c.retentionFile = get("retention.file", c.retentionFile);
     c.workflowDefaultProfiles = get("workflow.default_profile", c.workflowDefaultProfiles);
+    c.dispositionInstructions = get("disposition.instructions", c.dispositionInstructions);
   }
   if (has("host")) c.host = option("host");
   if (has("port")) c.port = intSetting("--port", option("port"));

@@ -57,6 +57,9 @@ struct AppConfig {
   // workflow.default_profile: profile ids, comma-separated, tried in order for a case nobody
   // assigned a profile to; the first whose entries take the case's channel starts it.
   std::string workflowDefaultProfiles = "002-penanganan-pengaduan-surat,003-pengaduan-sms-wa,000-layanan-online-offline";
+  // disposition.instructions: the office's standard disposition instructions, separated by ';'
+  // (the checkboxes of its lembar disposisi); "" = domain::workflow::defaultStandardInstructions().
+  std::string dispositionInstructions;
 };
 
 // What a backup or restore copied.

@@ -1,11 +1,13 @@
 #include "json/document_data.h"
 
 #include <chrono>
+#include <set>
 #include <sstream>
 
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Object.h"
 #include "domain/common/indonesian_text.h"
+#include "domain/workflow/disposition.h"
 
 namespace naskah::json {
 namespace {
@@ -94,22 +96,41 @@ std::string dispositionSheetData(const services::LetterDocumentFacts& facts) {
     sifat.add(item);
   }
   o->set("sifat", sifat);
-  o->set("kepada", Array());
+  // What the head disposed: recipients, the instructions ticked, notes, the earliest deadline.
+  Array recipients;
+  std::set<std::string> ticked;
+  std::string notes, deadline, disposedOn;
+  for (size_t i = 0; i < facts.headDispositions.size(); ++i) {
+    const auto& d = facts.headDispositions[i];
+    const auto& who = facts.dispositionRecipients[i];
+    recipients.add(who.position.empty() ? who.fullName : who.position + " (" + who.fullName + ")");
+    ticked.insert(d.instructions.begin(), d.instructions.end());
+    if (!d.note.empty() && notes.find(d.note) == std::string::npos) notes += (notes.empty() ? "" : " ") + d.note;
+    if (deadline.empty() || d.deadline < deadline) deadline = d.deadline;
+    if (disposedOn.empty()) disposedOn = datePart(d.createdAt);
+  }
+  o->set("kepada", recipients);
   Array instructions;
-  for (const char* instruction : {"Tanggapan dan saran", "Proses lebih lanjut", "Koordinasi/konfirmasikan",
-                                  "Untuk diketahui", "Arsipkan"}) {
+  const auto& standard = facts.standardInstructions.empty() ? domain::workflow::defaultStandardInstructions()
+                                                            : facts.standardInstructions;
+  for (const auto& instruction : standard) {
     Object::Ptr item = new Object;
     item->set("teks", instruction);
+    if (ticked.count(instruction)) item->set("dipilih", true);
     instructions.add(item);
   }
   o->set("instruksi", instructions);
+  if (!notes.empty()) o->set("catatan", notes);
+  if (!deadline.empty()) o->set("batas_waktu", datePart(deadline));
+  if (!disposedOn.empty()) o->set("tanggal", disposedOn);
   o->set("url", facts.trackingUrl);
   o->set("kode_pelacakan", letter.trackingCode);
   Object::Ptr head = new Object;
-  if (facts.head) {
-    head->set("jabatan", facts.head->position.empty() ? "KEPALA DINAS" : facts.head->position);
-    head->set("nama", facts.head->fullName);
-    if (!facts.head->nip.empty()) head->set("nip", facts.head->nip);
+  const auto& disposer = facts.disposer ? facts.disposer : facts.head;
+  if (disposer) {
+    head->set("jabatan", disposer->position.empty() ? "KEPALA DINAS" : disposer->position);
+    head->set("nama", disposer->fullName);
+    if (!disposer->nip.empty()) head->set("nip", disposer->nip);
   } else {
     head->set("jabatan", "KEPALA DINAS");
     head->set("nama", "................................");

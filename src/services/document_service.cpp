@@ -66,7 +66,22 @@ LetterDocumentFacts DocumentService::dispositionSheet(const domain::Actor& actor
   if (facts.letter.isVoid)
     throw Error(ErrorCode::kFailedPrecondition,
                 "entry " + facts.letter.agendaNumber + " is void: it is not disposed");
+  facts.standardInstructions = standardInstructions_;
+  if (!workflow_) return facts;
+  for (auto& d : workflow_->dispositionsOfCase(facts.letter.caseId)) {
+    if (d.parentId || d.recalledAt) continue;  // the sheet is the head's; the rest go down the tree
+    auto recipient = users_.findUser(d.toUserId);
+    if (!recipient) continue;
+    if (!facts.disposer) facts.disposer = users_.findUser(d.fromUserId);
+    facts.dispositionRecipients.push_back(*recipient);
+    facts.headDispositions.push_back(std::move(d));
+  }
   return facts;
+}
+
+void DocumentService::setDispositions(ports::WorkflowRepository& workflow, std::vector<std::string> standardInstructions) {
+  workflow_ = &workflow;
+  standardInstructions_ = std::move(standardInstructions);
 }
 
 AgendaBookFacts DocumentService::agendaBook(const domain::Actor& actor, const std::string& from,

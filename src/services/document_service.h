@@ -14,6 +14,7 @@
 #include "domain/office/office.h"
 #include "ports/directory.h"
 #include "ports/document_renderer.h"
+#include "ports/workflow.h"
 #include "services/registration_service.h"
 
 namespace naskah::services {
@@ -25,6 +26,12 @@ struct LetterDocumentFacts {
   std::optional<domain::User> registrar;  // who registered it (petugas penerima)
   std::optional<domain::User> head;       // the office's head, who disposes (pendisposisi)
   std::string trackingUrl;                // what the QR opens
+  // The disposition sheet: the office's standard instructions (its checkboxes) and what the
+  // head disposed (first-level dispositions not recalled, oldest first, with their recipients).
+  std::vector<std::string> standardInstructions;
+  std::vector<ports::DispositionRecord> headDispositions;
+  std::vector<domain::User> dispositionRecipients;  // in the order of headDispositions
+  std::optional<domain::User> disposer;             // who sent them
 };
 
 struct AgendaBookFacts {
@@ -52,6 +59,8 @@ class DocumentService {
   std::string renderPdf(const ports::RenderInput& input) { return renderer_.renderPdf(input); }
   // Set when the server knows the port it bound.
   void setPublicBaseUrl(std::string url);
+  // Where the disposition sheet reads what was disposed, and the office's standard instructions.
+  void setDispositions(ports::WorkflowRepository& workflow, std::vector<std::string> standardInstructions);
 
  private:
   LetterDocumentFacts factsFor(const domain::Actor& actor, std::int64_t letterId);
@@ -60,6 +69,8 @@ class DocumentService {
   ports::OfficeRepository& offices_;
   ports::UserRepository& users_;
   ports::DocumentRenderer& renderer_;
+  ports::WorkflowRepository* workflow_ = nullptr;
+  std::vector<std::string> standardInstructions_;
   std::mutex urlMutex_;
   std::string publicBaseUrl_;
 };

@@ -15,6 +15,12 @@ using domain::workflow::LocalDateTime;
 
 namespace {
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : "; ") + item;
+  return out;
+}
+
 constexpr std::initializer_list<Role> kReaders{Role::kRegistrar, Role::kHead,    Role::kManager, Role::kSupervisor,
                                                Role::kOfficer,   Role::kAuditor, Role::kAdmin};
 constexpr std::size_t kMaxInstructions = 20, kMaxInstructionChars = 200, kMaxNoteChars = 2000, kMaxRecipients = 50;
@@ -48,6 +54,16 @@ WorkflowService::WorkflowService(ports::WorkflowRepository& workflow, ports::Use
   for (const auto& id : defaultProfiles_)
     if (!machines_.count(id)) v.add("workflow.default_profile", "names no loaded profile: \"" + id + "\"");
   v.throwIfAny("the workflow settings are not valid");
+}
+
+void WorkflowService::setStandardInstructions(std::vector<std::string> instructions) {
+  Violations v;
+  if (instructions.empty()) v.add("disposition.instructions", "names no instruction");
+  for (const auto& instruction : instructions)
+    if (instruction.empty() || instruction.size() > kMaxInstructionChars)
+      v.add("disposition.instructions", "has an empty or over-long item: \"" + instruction + "\"");
+  v.throwIfAny("the disposition settings are not valid");
+  standardInstructions_ = std::move(instructions);
 }
 
 const CaseStateMachine& WorkflowService::machine(const std::string& profileId) const {
@@ -243,12 +259,18 @@ std::vector<ports::DispositionRecord> WorkflowService::dispose(const Actor& acto
   if (input.instructions.empty()) v.add("instructions", "names no instruction");
   if (input.instructions.size() > kMaxInstructions)
     v.add("instructions", "has more than " + std::to_string(kMaxInstructions) + " items");
+  std::vector<std::string> instructions;
   for (size_t i = 0; i < input.instructions.size(); ++i) {
     const auto& s = input.instructions[i];
     std::string field = "instructions[" + std::to_string(i) + "]";
     if (s.find_first_not_of(" \t") == std::string::npos) v.add(field, "is empty");
     else if (s.size() > kMaxInstructionChars) v.add(field, "must be at most 200 characters");
     else if (s.find_first_of("\r\n") != std::string::npos) v.add(field, "must be one line");
+    else if (auto standard = domain::workflow::standardInstruction(standardInstructions_, s))
+      instructions.push_back(*standard);
+    else
+      v.add(field, "\"" + s + "\" is not one of the office's standard instructions (" +
+                       joined(standardInstructions_) + "); write anything else in the note");
   }
   checkNote(input.note, v);
   std::optional<LocalDateTime> deadline;
@@ -304,7 +326,7 @@ std::vector<ports::DispositionRecord> WorkflowService::dispose(const Actor& acto
   d.parentId = input.parentId;
   d.fromUserId = actor.userId;
   d.toUserIds = input.to;
-  d.instructions = input.instructions;
+  d.instructions = instructions;
   d.note = input.note;
   d.deadline = deadline->toString();
   d.createdAt = current.toString();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/auth/role.h"
+#include "domain/workflow/disposition.h"
 #include "domain/workflow/case_state_machine.h"
 #include "domain/workflow/sla.h"
 #include "ports/directory.h"
@@ -91,6 +92,11 @@ class WorkflowService {
 
   const std::vector<domain::workflow::SopProfile>& profiles() const { return profiles_; }
 
+  // The office's standard disposition instructions (setting disposition.instructions); a
+  // disposition names only these, anything else goes in its note. Not empty.
+  void setStandardInstructions(std::vector<std::string> instructions);
+  const std::vector<std::string>& standardInstructions() const { return standardInstructions_; }
+
   // The case with its state, history, dispositions and what the caller may do. Readers but the
   // reporter. A case not started yet whose channel a default profile takes is started first.
   CaseView caseView(const domain::Actor& actor, std::int64_t caseId);
@@ -131,6 +137,7 @@ class WorkflowService {
   domain::workflow::WorkingCalendar calendar_;
   std::map<std::string, std::unique_ptr<domain::workflow::CaseStateMachine>> machines_;
   std::vector<std::string> defaultProfiles_;
+  std::vector<std::string> standardInstructions_ = domain::workflow::defaultStandardInstructions();
 };
 
 }  // namespace naskah::services

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "render/pdf_tools.h"
 #include "workflow/workflow_test_support.h"
 
 namespace naskah::testing {
@@ -18,8 +19,8 @@ class DispositionApi : public WorkflowApiTest {
     for (auto id : to) recipients->add(id);
     o->set("to", recipients);
     Poco::JSON::Array::Ptr instructions = new Poco::JSON::Array;
-    instructions->add("Ditindaklanjuti");
-    instructions->add("Koordinasikan");
+    instructions->add("untuk ditindaklanjuti ");  // letter case and end spaces do not matter
+    instructions->add("Koordinasi/konfirmasikan");
     o->set("instructions", instructions);
     o->set("note", "Mohon segera diperiksa");
     if (parent) o->set("parent", *parent);
@@ -58,7 +59,9 @@ TEST_F(DispositionApi, ChainFromHeadToOfficerWithReceiptsRecallAndInboxes) {
   auto toSekretaris = items->getObject(1)->getValue<std::int64_t>("id");
   // Defaulted from the time standard of the step the case stands at, counted from now.
   EXPECT_GT(items->getObject(0)->getValue<std::string>("deadline"), items->getObject(0)->getValue<std::string>("created_at"));
-  EXPECT_EQ(items->getObject(0)->getArray("instructions")->size(), 2u);
+  auto given = items->getObject(0)->getArray("instructions");
+  ASSERT_EQ(given->size(), 2u);
+  EXPECT_EQ(given->getElement<std::string>(0), "Untuk ditindaklanjuti");  // as the office writes it
   expectCounts("kabid", 1, 1, 0);
 
   // Recalled before it is read; after reading it can no longer be.
@@ -154,6 +157,28 @@ TEST_F(DispositionApi, TheOfficerAChainReachesSeesTheReporterUntilRecalled) {
   // A recalled disposition assigns nobody.
   ASSERT_EQ(act("kasi", toPetugas, "recall").status, 200);
   EXPECT_EQ(reporterName(letterPath), "(withheld)");
+}
+
+TEST_F(DispositionApi, InstructionsComeFromTheOfficeListAndTheSheetShowsWhatTheHeadDisposed) {
+  auto id = registerCase("2026-06-02T08:00:00");
+  auto free = as("kadis").post(casePath(id) + "/dispositions",
+                               R"({"to":[)" + std::to_string(userId("kabid")) +
+                                   R"(],"instructions":["Untuk diketahui","Segera ke lokasi"]})");
+  EXPECT_EQ(free.status, 400) << free.body;
+  EXPECT_EQ(errorFields(free), std::vector<std::string>{"instructions[1]"});
+  EXPECT_NE(free.body.find("Arsipkan"), std::string::npos) << "the answer lists the office's instructions";
+
+  auto sent = dispose("kadis", id, {userId("kabid"), userId("sekretaris")}, std::nullopt, "2026-06-05");
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  auto letter = getCase(id)->getValue<std::int64_t>("letter_id");
+  auto pdf = as("kabid").get("/api/v1/incoming-letters/" + std::to_string(letter) + "/disposition-sheet.pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  auto text = render::testing::squeeze(render::testing::pdfText(pdf.body).out);
+  for (const char* expected : {"Mohon segera diperiksa", "5 Juni 2026", "Untuk ditindaklanjuti", "Arsipkan"})
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in: " << text;
+  // Both recipients are named; no blank lines for handwriting are left instead.
+  EXPECT_EQ(text.find("1. ......"), std::string::npos) << text;
+  EXPECT_EQ(text.find("2. ......"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/auth/role.h"
 
@@ -21,5 +22,13 @@ bool mayDispose(Role from, Role to);
 // DESIGN.md's defaults by urgency, in working days on the office calendar (sangat segera 1,
 // segera 2, otherwise 5).
 int defaultDispositionWorkingDays(const std::string& urgencyWireName);
+
+// The office's standard instructions (the checkboxes of its lembar disposisi) when the office
+// configures none: Permendagri 54/2009's model sheet and DESIGN.md's list.
+const std::vector<std::string>& defaultStandardInstructions();
+
+// The standard instruction `given` names, as the office writes it (letter case and spaces at the
+// ends ignored), or nullopt when it is not one of `standard`.
+std::optional<std::string> standardInstruction(const std::vector<std::string>& standard, const std::string& given);
 
 }  // namespace naskah::domain::workflow
