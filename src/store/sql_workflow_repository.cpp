@@ -375,8 +375,12 @@ std::vector<ports::DispositionRecord> SqlWorkflowRepository::dispositionsOfCase(
 std::vector<ports::DispositionRecord> SqlWorkflowRepository::dispositionsTo(std::int64_t userId) {
   std::vector<ports::DispositionRecord> out;
   database_.read([&](Session& session) {
-    out = dispositionsWhere(session, "d.to_user_id = ? AND d.recalled_at IS NULL", {bind(Poco::Int64(userId))},
-                            "d.id DESC");
+    // An inbox holds open work: a closed case or a voided entry needs nothing more from anyone.
+    out = dispositionsWhere(session,
+                            "d.to_user_id = ? AND d.recalled_at IS NULL AND NOT EXISTS (SELECT 1 FROM case_workflow w "
+                            "WHERE w.case_id = d.case_id AND w.closed_at IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM "
+                            "incoming_letters v WHERE v.id = d.letter_id AND v.voided = 1)",
+                            {bind(Poco::Int64(userId))}, "d.id DESC");
   });
   return out;
 }

@@ -181,5 +181,22 @@ TEST_F(DispositionApi, InstructionsComeFromTheOfficeListAndTheSheetShowsWhatTheH
   EXPECT_EQ(text.find("2. ......"), std::string::npos) << text;
 }
 
+TEST_F(DispositionApi, TheInboxDropsDispositionsOfClosedCasesAndVoidEntries) {
+  auto answered = registerCase("2026-06-02T09:00:00", "website");  // seed 000: the admin may answer at once
+  auto voided = registerCase("2026-06-02T09:30:00");
+  ASSERT_EQ(dispose("kadis", answered, {userId("kabid")}).status, 201);
+  ASSERT_EQ(dispose("kadis", voided, {userId("kabid")}).status, 201);
+  expectCounts("kabid", 2, 2, 0);  // deadlines count from now
+
+  expectMove("tu", answered, "online_admin_menerima", "jawab_langsung", "2026-06-02T09:02", "selesai", "");
+  expectCounts("kabid", 1, 1, 0);
+  auto letter = getCase(voided)->getValue<std::int64_t>("letter_id");
+  ASSERT_EQ(as("tu").post("/api/v1/incoming-letters/" + std::to_string(letter) + "/void", R"({"reason":"ganda"})").status,
+            200);
+  expectCounts("kabid", 0, 0, 0);
+  // The dispositions themselves stay on their cases.
+  EXPECT_EQ(getCase(answered)->getArray("dispositions")->size(), 1u);
+}
+
 }  // namespace
 }  // namespace naskah::testing
