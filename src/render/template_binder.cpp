@@ -147,6 +147,13 @@ class StrictContext : public mustache::basic_context<std::string> {
   }
 
   const std::string& missing() const { return missing_; }
+  // The partials read while rendering, by name (their text).
+  std::map<std::string, std::string> partialTexts() const {
+    std::map<std::string, std::string> out;
+    for (const auto& [name, data] : partials_)
+      if (data.is_string()) out[name] = data.string_value();
+    return out;
+  }
 
  private:
   mustache::context<std::string> inner_;
@@ -212,9 +219,18 @@ std::string bindTemplate(const TemplateSource& source, const std::string& dataJs
       throw Error(ErrorCode::kInvalidArgument,
                   source.name + ": partial \"" + name.substr(2) + "\" tidak ditemukan di " + source.partialsDir);
     }
+    // The tag is in the template itself or in one of the partials it included.
+    std::string where = source.name;
     int line = lineOfTag(source.text, name);
+    if (line == 0)
+      for (const auto& [partial, text] : context.partialTexts())
+        if (int inPartial = lineOfTag(text, name); inPartial > 0) {
+          where = "partials/" + partial + ".xml";
+          line = inPartial;
+          break;
+        }
     throw Error(ErrorCode::kInvalidArgument,
-                "data tidak lengkap: nilai \"" + name + "\" tidak ada (dipakai di " + source.name +
+                "data tidak lengkap: nilai \"" + name + "\" tidak ada (dipakai di " + where +
                     (line > 0 ? ", baris " + std::to_string(line) : "") + ")");
   }
   if (!tmpl.is_valid()) {

@@ -117,6 +117,15 @@ TEST_F(RenderErrors, ANullValueIsMissingNotABlank) {
   EXPECT_EQ(text.find("ada"), std::string::npos);
 }
 
+TEST_F(RenderErrors, AValueMissingInAPartialNamesThePartialAndItsLine) {
+  std::ofstream(dir_ / "partials" / "tanda.xml") << "<p>Tanggal</p>\n<p>{{penandatangan.nama}}</p>\n";
+  write("surat", "<document>\n<p>{{nomor}}</p>\n{{> tanda}}\n</document>");
+  Error error = renderError("surat", "{\"nomor\":\"1\"}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "\"penandatangan\"") || contains(error, "penandatangan.nama")) << error.what();
+  EXPECT_TRUE(contains(error, "partials/tanda.xml, baris 2")) << error.what();
+}
+
 TEST_F(RenderErrors, OptionalValueMayBeMissing) {
   write("opsional", "<document><p>Telepon: {{telepon?}}</p>{{#lampiran?}}<p>ada</p>{{/lampiran?}}</document>");
   RenderRequest request;
