@@ -137,7 +137,7 @@ std::string renderPdf(const RenderRequest& request) {
   std::string markup = bindTemplate(source, request.dataJson, loadLetterhead(request));
 
   Document document = parseMarkup(MarkupSource{markup, displayName + " (setelah data diisi)",
-                                                fs::absolute(templatesDir).string()});
+                                                fs::absolute(templatesDir).string(), text, displayName});
   applyPaper(document, request.paper);
   const FontLibrary& fonts = FontLibrary::instance();
   return writePdf(layoutDocument(document, fonts), fonts);

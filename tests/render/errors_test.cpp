@@ -145,10 +145,11 @@ TEST_F(RenderErrors, MalformedJsonIsInvalid) {
 }
 
 TEST_F(RenderErrors, UnknownElementIsNamed) {
-  write("elemen", "<document><paragraf>x</paragraf></document>");
-  Error error = renderError("elemen", "{}");
+  write("elemen", "<document>\n<p>{{judul}}</p>\n<paragraf>x</paragraf></document>");
+  Error error = renderError("elemen", "{\"judul\":\"satu\\ndua\"}");
   EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
   EXPECT_TRUE(contains(error, "<paragraf>")) << error.what();
+  EXPECT_TRUE(contains(error, "templates/elemen.xml, baris 3")) << error.what();
 }
 
 TEST_F(RenderErrors, BadDateInDataNamesTheValue) {

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "domain/common/error.h"
+#include "render/template_binder.h"
 #include "render/text/cp1252.h"
 
 namespace naskah::render {
@@ -71,7 +72,15 @@ class Parser {
 
  private:
   [[noreturn]] void fail(const Node& node, const std::string& message) const {
-    (void)node;  // Poco's DOM keeps no line numbers; the element name is in the message.
+    // Poco's DOM keeps no line numbers, and the bound markup's lines are not the template's:
+    // name the template's first line that writes this element.
+    if (!source_.templateText.empty() && node.nodeType() == Node::ELEMENT_NODE) {
+      size_t at = source_.templateText.find("<" + node.nodeName());
+      if (at != std::string::npos)
+        throw Error(ErrorCode::kInvalidArgument, source_.templateName + ", baris " +
+                                                     std::to_string(lineOfOffset(source_.templateText, at)) + ": " +
+                                                     message);
+    }
     throw Error(ErrorCode::kInvalidArgument, source_.name + ": " + message);
   }
 

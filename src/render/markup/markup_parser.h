@@ -11,6 +11,10 @@ struct MarkupSource {
   std::string text;         // the markup, UTF-8
   std::string name;         // shown in error messages, e.g. "templates/surat_balasan.xml (terikat)"
   std::string imageBaseDir; // relative <image src> is resolved against it
+  // The template the markup was bound from, so that an error found in an element can name the
+  // template's line where that element is written ("" when the markup is the source itself).
+  std::string templateText;
+  std::string templateName;
 };
 
 // Parses markup into a Document. Page size is left at F4 portrait unless the markup's
