@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/common/error.h"
+#include "render/markup/markup_parser.h"
 
 namespace naskah::render {
 namespace {
@@ -119,6 +120,20 @@ TEST(LayoutEngine, TableWiderThanThePageIsAnError) {
   table.columns = {ColumnWidth{400, 0}, ColumnWidth{400, 0}};
   document.body.push_back(Block{table});
   EXPECT_THROW(layoutDocument(document, fonts()), Error);
+}
+
+TEST(LayoutEngine, HangingIndentKeepsTheFirstLineOutAndTheRestIn) {
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += " kata" + std::to_string(i);
+  Document document = parseMarkup(MarkupSource{"<document><p hanging=\"10mm\">a." + text + "</p><p>b.</p></document>",
+                                               "uji", ".", "", ""});
+  LaidOutDocument laid = layoutDocument(document, fonts());
+  ASSERT_EQ(laid.pages.size(), 1u);
+  const auto& texts = laid.pages[0].texts;
+  ASSERT_GE(texts.size(), 4u);
+  double first = texts.front().x, second = texts[1].x, plain = texts.back().x;
+  EXPECT_NEAR(first, plain, 0.01);                 // the first line starts at the margin
+  EXPECT_NEAR(second - first, 10 * 72 / 25.4, 0.01);  // the rest 10 mm in
 }
 
 }  // namespace

@@ -235,6 +235,13 @@ class Parser {
     paragraph.leading = inherited.leading;
     paragraph.firstIndentPt = lengthOr(element, "indent", 0);
     paragraph.leftIndentPt = lengthOr(element, "left", 0);
+    // hanging="8mm": the first line starts where the paragraph would, the rest 8 mm further in
+    // (numbered points written by hand, "a. ... b. ...").
+    if (element.hasAttribute("hanging")) {
+      double hanging = lengthOr(element, "hanging", 0);
+      paragraph.leftIndentPt += hanging;
+      paragraph.firstIndentPt -= hanging;
+    }
     if (element.hasAttribute("gray")) paragraph.gray = std::atof(attr(element, "gray").c_str());
     InlineStyle style;
     style.bold = truthy(attr(element, "bold"));
