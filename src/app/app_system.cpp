@@ -84,7 +84,7 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       outgoingStore_(database_),
       signer_(config.pkiDir(), config.pkiPassphrase),
       outgoing_({outgoingStore_, letters_, directoryStore_, directoryStore_, renderer_, signer_, archive_,
-                 archiveRecords_, archiveFiles_, clock_},
+                 archiveRecords_, archiveFiles_, clock_, &workflow_},
                 json::outgoingLetterData, domain::OutgoingNumberFormat(config.outgoingNumberFormat),
                 config.publicUrl),
       verifier_(config.pkiDir() + "/trusted.pem"),
