@@ -68,6 +68,8 @@ class ApiRequest {
   // A non-negative whole-number query parameter; fallback when absent or empty. A value that
   // is not one adds a violation for `name` (reported with the request's other problems).
   std::int64_t wholeNumberQuery(const std::string& name, std::int64_t fallback, Violations& v) const;
+  // ?paper=F4 (default: what Indonesian offices print on) or A4; kInvalidArgument otherwise.
+  std::string paper() const;
   std::string header(const std::string& name) const;
   // The signed-in actor from "Authorization: Bearer …" or the session cookie; kUnauthenticated.
   domain::Actor actor();
@@ -94,6 +96,8 @@ struct ApiReply {
 
   static ApiReply ok(Poco::Dynamic::Var json, int status = 200);
   static ApiReply bytes(std::string body, std::string contentType);
+  // A PDF shown in the browser, saved under fileName.
+  static ApiReply pdf(std::string body, const std::string& fileName);
 };
 
 using RouteFunction = std::function<ApiReply(ApiRequest&)>;
