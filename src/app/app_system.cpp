@@ -88,7 +88,10 @@ AppSystem::AppSystem(const cli::AppConfig& config)
                 json::outgoingLetterData, domain::OutgoingNumberFormat(config.outgoingNumberFormat),
                 config.publicUrl),
       verifier_(config.pkiDir() + "/trusted.pem"),
-      verification_(verifier_, archiveRecords_) {
+      verification_(verifier_, archiveRecords_),
+      inspectionStore_(database_),
+      inspections_({inspectionStore_, letters_, directoryStore_, directoryStore_, blobs_, imageProbe_, clock_},
+                   config.maxUploadBytes) {
   store::migrate(database_);
 }
 
@@ -103,6 +106,7 @@ int AppSystem::startServer() {
   services.outgoing = &outgoing_;
   services.retention = &retention_;
   services.verification = &verification_;
+  services.inspections = &inspections_;
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;

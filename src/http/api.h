@@ -18,6 +18,7 @@
 #include "services/auth_service.h"
 #include "services/directory_service.h"
 #include "services/document_service.h"
+#include "services/inspection_service.h"
 #include "services/outgoing_service.h"
 #include "services/registration_service.h"
 #include "services/retention_service.h"
@@ -50,6 +51,8 @@ struct Services {
   services::RetentionService* retention = nullptr;
   // Public verification of signed documents; the verify routes answer 503 without it.
   services::VerificationService* verification = nullptr;
+  // Field inspections and their reports; the inspection routes answer 503 without it.
+  services::InspectionService* inspections = nullptr;
 };
 
 class ApiRequest {
