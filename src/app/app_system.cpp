@@ -88,11 +88,14 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       outgoingStore_(database_),
       signer_(config.pkiDir(), config.pkiPassphrase),
       outgoing_({outgoingStore_, letters_, directoryStore_, directoryStore_, renderer_, signer_, archive_,
-                 archiveRecords_, archiveFiles_, clock_},
+                 archiveRecords_, archiveFiles_, clock_, &workflow_},
                 json::outgoingLetterData, domain::OutgoingNumberFormat(config.outgoingNumberFormat),
                 config.publicUrl),
       verifier_(config.pkiDir() + "/trusted.pem"),
-      verification_(verifier_, archiveRecords_) {
+      verification_(verifier_, archiveRecords_),
+      inspectionStore_(database_),
+      inspections_({inspectionStore_, letters_, directoryStore_, directoryStore_, blobs_, imageProbe_, clock_},
+                   config.maxUploadBytes) {
   store::migrate(database_);
   if (!config.dispositionInstructions.empty())
     workflow_.setStandardInstructions(splitList(config.dispositionInstructions, ';'));
@@ -110,6 +113,7 @@ int AppSystem::startServer() {
   services.outgoing = &outgoing_;
   services.retention = &retention_;
   services.verification = &verification_;
+  services.inspections = &inspections_;
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;

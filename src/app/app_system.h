@@ -6,6 +6,7 @@
 
 #include "app/pki_signer.h"
 #include "app/pki_verifier.h"
+#include "app/render_image_probe.h"
 #include "app/template_renderer.h"
 #include "cli/runtime.h"
 #include "http/server.h"
@@ -18,6 +19,7 @@
 #include "store/sql_archive_repository.h"
 #include "store/sql_directory.h"
 #include "store/sql_incoming_letter_repository.h"
+#include "store/sql_inspection_repository.h"
 #include "store/sql_outgoing_repository.h"
 #include "store/sql_retention_repository.h"
 #include "store/archive_file_eraser.h"
@@ -42,6 +44,7 @@ class AppSystem : public cli::System {
   services::RetentionService& retention() override { return retention_; }
   services::OutgoingService& outgoing() { return outgoing_; }
   services::VerificationService& verification() override { return verification_; }
+  services::InspectionService& inspections() { return inspections_; }
   cli::DataFolderCounts backup(const std::string& outDir) override;
   int startServer() override;
   void stopServer() override;
@@ -77,6 +80,9 @@ class AppSystem : public cli::System {
   services::OutgoingService outgoing_;
   PkiVerifier verifier_;
   services::VerificationService verification_;
+  store::SqlInspectionRepository inspectionStore_;
+  RenderImageProbe imageProbe_;
+  services::InspectionService inspections_;
   std::unique_ptr<http::Server> server_;
 };
 

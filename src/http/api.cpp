@@ -48,6 +48,13 @@ std::int64_t ApiRequest::wholeNumberQuery(const std::string& name, std::int64_t 
   return std::stoll(*value);
 }
 
+std::string ApiRequest::paper() const {
+  std::string paper = query("paper").value_or("F4");
+  if (paper != "F4" && paper != "A4")
+    throw Error(ErrorCode::kInvalidArgument, "the paper must be F4 or A4", {{"paper", "must be F4 or A4"}});
+  return paper;
+}
+
 std::string ApiRequest::header(const std::string& name) const { return request_.get(name, ""); }
 
 std::string ApiRequest::token() const {
@@ -89,6 +96,12 @@ ApiReply ApiReply::bytes(std::string body, std::string contentType) {
   ApiReply reply;
   reply.rawBody = std::move(body);
   reply.contentType = std::move(contentType);
+  return reply;
+}
+
+ApiReply ApiReply::pdf(std::string body, const std::string& fileName) {
+  ApiReply reply = bytes(std::move(body), "application/pdf");
+  reply.headers.push_back({"Content-Disposition", "inline; filename=\"" + fileName + "\""});
   return reply;
 }
 

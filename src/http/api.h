@@ -18,6 +18,7 @@
 #include "services/auth_service.h"
 #include "services/directory_service.h"
 #include "services/document_service.h"
+#include "services/inspection_service.h"
 #include "services/outgoing_service.h"
 #include "services/registration_service.h"
 #include "services/retention_service.h"
@@ -50,6 +51,8 @@ struct Services {
   services::RetentionService* retention = nullptr;
   // Public verification of signed documents; the verify routes answer 503 without it.
   services::VerificationService* verification = nullptr;
+  // Field inspections and their reports; the inspection routes answer 503 without it.
+  services::InspectionService* inspections = nullptr;
 };
 
 class ApiRequest {
@@ -68,6 +71,8 @@ class ApiRequest {
   // A non-negative whole-number query parameter; fallback when absent or empty. A value that
   // is not one adds a violation for `name` (reported with the request's other problems).
   std::int64_t wholeNumberQuery(const std::string& name, std::int64_t fallback, Violations& v) const;
+  // ?paper=F4 (default: what Indonesian offices print on) or A4; kInvalidArgument otherwise.
+  std::string paper() const;
   std::string header(const std::string& name) const;
   // The signed-in actor from "Authorization: Bearer …" or the session cookie; kUnauthenticated.
   domain::Actor actor();
@@ -94,6 +99,8 @@ struct ApiReply {
 
   static ApiReply ok(Poco::Dynamic::Var json, int status = 200);
   static ApiReply bytes(std::string body, std::string contentType);
+  // A PDF shown in the browser, saved under fileName.
+  static ApiReply pdf(std::string body, const std::string& fileName);
 };
 
 using RouteFunction = std::function<ApiReply(ApiRequest&)>;

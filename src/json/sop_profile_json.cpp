@@ -146,6 +146,7 @@ Step readStep(const Object& o, const std::string& field, Violations& v) {
     branch.condition = br.string("condition", true);
     branch.label = br.string("label", true);
     branch.to = br.string("to", true);
+    branch.event = br.string("event", false);
     br.finish();
     s.next.push_back(std::move(branch));
   });

@@ -100,7 +100,8 @@ class IncomingLetterRepository {
   virtual std::optional<domain::Attachment> findAttachment(std::int64_t letterId, std::int64_t attachmentId) = 0;
 
   // The letters of the office that are assigned to this user: the case names them as its
-  // officer, or a disposition that was not recalled reaches them. An assigned officer handles
+  // officer, a disposition that was not recalled reaches them, or they are on a field
+  // inspection team of the letter. An assigned officer handles
   // the complaint and so may see the reporter's identity.
   virtual std::set<std::int64_t> lettersAssignedTo(std::int64_t officeId, std::int64_t userId) = 0;
 };

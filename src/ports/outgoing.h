@@ -12,6 +12,7 @@
 #include "domain/outgoing/outgoing_letter.h"
 #include "domain/outgoing/outgoing_number_format.h"
 #include "ports/audit.h"
+#include "ports/workflow.h"
 
 namespace naskah::ports {
 
@@ -84,11 +85,15 @@ class OutgoingLetterRepository {
   virtual domain::OutgoingLetter attachArchive(std::int64_t officeId, std::int64_t id, std::int64_t archiveId,
                                                const AuditEntry& audit) = 0;
 
-  // Adds one dispatch record; kAlreadyExists when the recipient has one. When `completes`, the
-  // letter becomes dispatched.
+  // Adds one dispatch record; kAlreadyExists when the recipient has one. When, with it, each of
+  // the letter's addresseeCount addressees has a record, the letter becomes dispatched and
+  // `caseAdvance` (if any) moves its case — all decided inside the one transaction, so two
+  // registrars recording the last two addressees at once cannot both miss the end. The advance
+  // is skipped when the case no longer stands where it was decided.
   virtual domain::OutgoingLetter addDispatch(std::int64_t officeId, std::int64_t id,
-                                             const domain::DispatchRecord& record, bool completes,
-                                             const AuditEntry& audit) = 0;
+                                             const domain::DispatchRecord& record, std::size_t addresseeCount,
+                                             const AuditEntry& audit,
+                                             const std::optional<CaseAdvance>& caseAdvance) = 0;
 };
 
 }  // namespace naskah::ports

@@ -43,6 +43,18 @@ class BlobStore {
   virtual std::string put(std::string_view content) = 0;
   // Throws kNotFound when absent.
   virtual std::string get(const std::string& sha256) const = 0;
+  // The file that holds the content, for readers that can only load by path (the renderer's
+  // images). Read it, never write it. Throws kNotFound when absent.
+  virtual std::string filePath(const std::string& sha256) const = 0;
+};
+
+// Tells whether bytes are an image the documents can print (decoded as the renderer does), so
+// that a broken upload is refused when it arrives rather than breaking every later PDF.
+class ImageProbe {
+ public:
+  virtual ~ImageProbe() = default;
+  // Throws Error(kInvalidArgument) naming `field` when content is not a printable PNG or JPEG.
+  virtual void checkPrintable(std::string_view content, const std::string& field) const = 0;
 };
 
 }  // namespace naskah::ports

@@ -62,6 +62,18 @@ struct CaseStart {
   AuditEntry audit;
 };
 
+// A transition decided elsewhere and written by the store with the change that caused it (a
+// reply's last dispatch), in the same transaction: the case moves from `expected` to `next` and
+// `step` joins its history, but only while the case still stands at `expected` — a case moved
+// on meanwhile is left as it is.
+struct CaseAdvance {
+  std::int64_t caseId = 0;
+  domain::workflow::CaseState expected;
+  domain::workflow::CaseState next;
+  StoredStep step;
+  AuditEntry audit;
+};
+
 struct NewDisposition {
   std::int64_t caseId = 0;
   std::int64_t letterId = 0;

@@ -452,14 +452,17 @@ domain::OutgoingLetter OutgoingService::dispatch(const domain::Actor& actor, std
   domain::DispatchRecord r = record;
   r.dispatchedBy = actor.username;
   r.dispatchedAt = ports_.clock.nowUtc();
-  size_t done = 0;
-  for (const auto& a : all)
-    for (const auto& d : letter.dispatches)
-      if (d.recipient == a && a != r.recipient) ++done;
-  bool completes = done + 1 == all.size();
+  // The reporter has the answer once every addressee has the letter: the case moves on with it.
+  // Whether this record is the last is known only inside the store's transaction, so the move is
+  // prepared for every record and taken only with the last.
+  std::optional<ports::CaseAdvance> advance;
+  if (letter.caseId > 0 && ports_.workflow)
+    advance = ports_.workflow->advanceOn(actor, letter.caseId, domain::workflow::kReplyDispatchedEvent,
+                                         "reply " + letter.number + " dispatched to every addressee");
   return ports_.letters.addDispatch(
-      actor.officeId, id, r, completes,
-      entry(actor, "outgoing.dispatch", id, {{"recipient", "", r.recipient}, {"channel", "", r.channel}}, r.proof));
+      actor.officeId, id, r, all.size(),
+      entry(actor, "outgoing.dispatch", id, {{"recipient", "", r.recipient}, {"channel", "", r.channel}}, r.proof),
+      advance);
 }
 
 }  // namespace naskah::services

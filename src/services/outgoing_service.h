@@ -26,6 +26,7 @@
 #include "ports/platform.h"
 #include "ports/signature.h"
 #include "services/archive_service.h"
+#include "services/workflow_service.h"
 
 namespace naskah::services {
 
@@ -81,6 +82,8 @@ class OutgoingService {
     ports::ArchiveRepository& archiveRecords;
     ports::ArchiveFiles& archiveFiles;
     const ports::Clock& clock;
+    // Moves the case on when the reply has reached every addressee; none: the case is not moved.
+    WorkflowService* workflow = nullptr;
   };
   OutgoingService(Ports ports, OutgoingLetterComposer composer, domain::OutgoingNumberFormat numberFormat,
                   std::string publicBaseUrl);
@@ -110,7 +113,9 @@ class OutgoingService {
   domain::OutgoingLetter sign(const domain::Actor& actor, std::int64_t id);
   // A draft: KONSEP rendering of the current version with the paraf table; signed: the archived bytes.
   OutgoingPdf pdf(const domain::Actor& actor, std::int64_t id, const std::string& paper);
-  // Registrar or admin; one record per addressee (recipient, tembusan, reporter).
+  // Registrar or admin; one record per addressee (recipient, tembusan, reporter). The last one
+  // makes the letter dispatched and, in the same transaction, takes the case's branch marked
+  // "reply_dispatched" in its profile when the case stands at that step (docs/workflow.md).
   domain::OutgoingLetter dispatch(const domain::Actor& actor, std::int64_t id, const domain::DispatchRecord& record);
 
   void setPublicBaseUrl(std::string url);

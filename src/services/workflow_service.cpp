@@ -215,6 +215,34 @@ CaseView WorkflowService::transition(const Actor& actor, std::int64_t caseId, co
   return viewOf(actor, mustFindCase(actor, caseId));
 }
 
+std::optional<ports::CaseAdvance> WorkflowService::advanceOn(const Actor& actor, std::int64_t caseId,
+                                                             std::string_view event, const std::string& why) {
+  auto row = workflow_.findCase(actor.officeId, caseId);
+  if (!row || row->ref.isVoid || !row->state) return std::nullopt;
+  auto it = machines_.find(row->state->profileId);
+  if (it == machines_.end()) return std::nullopt;
+  const auto& from = row->state->state;
+  auto result = it->second->applyEvent(from, event, actor.role, now());
+  if (!result) return std::nullopt;
+
+  ports::CaseAdvance advance;
+  advance.caseId = caseId;
+  advance.expected = from;
+  advance.next = result->state;
+  advance.step.caseId = caseId;
+  advance.step.profileId = row->state->profileId;
+  advance.step.step = result->completed;
+  advance.step.userId = actor.userId;
+  advance.step.username = actor.username;
+  advance.step.note = why;
+  advance.audit = {actor.username, "workflow.transition", "case", caseObject(caseId),
+                   {{"step", from.step, result->state.step},
+                    {"condition", "", result->completed.condition},
+                    {"event", "", std::string(event)}},
+                   why};
+  return advance;
+}
+
 std::vector<OverdueCase> WorkflowService::overdue(const Actor& actor) {
   domain::requireRole(actor, kReaders, "list overdue cases");
   startPending(actor.officeId);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/auth/role.h"
@@ -107,6 +108,13 @@ class WorkflowService {
   CaseView transition(const domain::Actor& actor, std::int64_t caseId, const TransitionInput& input);
   // Open cases past their step's due time, most overdue first.
   std::vector<OverdueCase> overdue(const domain::Actor& actor);
+  // What a Naskah event (a branch's "event" in the profile, e.g. reply_dispatched) does to the
+  // case now, for the caller to write in the transaction of the change that raised it; `why`
+  // becomes the step's note. nullopt — the case is left alone — when the case is void, follows
+  // no profile yet, is closed, or stands at a step without a branch for the event (earlier
+  // steps not taken, or moved on by hand). The actor caused the event; no role check here.
+  std::optional<ports::CaseAdvance> advanceOn(const domain::Actor& actor, std::int64_t caseId,
+                                              std::string_view event, const std::string& why);
 
   // Sends one disposition per recipient. The sender's role must stand above every recipient's.
   std::vector<ports::DispositionRecord> dispose(const domain::Actor& actor, std::int64_t caseId,

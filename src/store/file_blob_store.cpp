@@ -72,6 +72,14 @@ std::string FileBlobStore::put(std::string_view content) {
   return digest;
 }
 
+std::string FileBlobStore::filePath(const std::string& sha256) const {
+  if (!isHexDigest(sha256)) throw Error(ErrorCode::kInvalidArgument, "not a SHA-256 digest: " + sha256);
+  std::string path = pathOf(sha256);
+  if (!std::filesystem::is_regular_file(path))
+    throw Error(ErrorCode::kNotFound, "stored file " + sha256 + " is missing");
+  return std::filesystem::absolute(path).string();
+}
+
 std::string FileBlobStore::get(const std::string& sha256) const {
   if (!isHexDigest(sha256)) throw Error(ErrorCode::kInvalidArgument, "not a SHA-256 digest: " + sha256);
   std::ifstream in(pathOf(sha256), std::ios::binary);

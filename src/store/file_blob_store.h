@@ -20,6 +20,7 @@ class FileBlobStore : public ports::BlobStore {
   // after put() returns the file survives a crash. Storing the same content twice is a no-op.
   std::string put(std::string_view content) override;
   std::string get(const std::string& sha256) const override;
+  std::string filePath(const std::string& sha256) const override;
 
  private:
   std::string pathOf(const std::string& sha256) const;

@@ -7,6 +7,7 @@
 #include "Poco/Data/Session.h"
 #include "domain/common/error.h"
 #include "store/sql_archive_repository.h"
+#include "store/sql_inspection_repository.h"
 #include "store/sql_outgoing_repository.h"
 #include "store/sql_retention_repository.h"
 
@@ -192,6 +193,8 @@ const std::vector<Migration>& migrations() {
       {3, "archive: immutable documents, their metadata and full-text index", archiveSchemaStatements()},
       {4, "outgoing letters: versions, paraf chain, outgoing register, dispatch", outgoingSchemaStatements()},
       {5, "retention: legal holds, disposals (berita acara) and the records they list", retentionSchemaStatements()},
+      {6, "field inspections: team, schedule, report (findings, mediation, recommendations), photos",
+       inspectionSchemaStatements()},
       // Numbered 9 so that the migrations being written beside it (6-8) keep their numbers:
       // migrations apply by number, whatever their order.
       {9, "confidential history: the reporter's identity as it was before each correction",

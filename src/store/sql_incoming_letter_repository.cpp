@@ -394,8 +394,10 @@ std::set<std::int64_t> SqlIncomingLetterRepository::lettersAssignedTo(std::int64
     select << "SELECT l.id FROM incoming_letters l JOIN cases c ON c.id = l.case_id "
               "WHERE l.office_id = ? AND c.assigned_officer_id = ? "
               "UNION SELECT d.letter_id FROM dispositions d JOIN incoming_letters l ON l.id = d.letter_id "
-              "WHERE l.office_id = ? AND d.to_user_id = ? AND d.recalled_at IS NULL",
-        use(office), use(user), use(office), use(user);
+              "WHERE l.office_id = ? AND d.to_user_id = ? AND d.recalled_at IS NULL "
+              "UNION SELECT i.letter_id FROM inspections i JOIN inspection_officers o ON o.inspection_id = i.id "
+              "WHERE i.office_id = ? AND o.user_id = ?",
+        use(office), use(user), use(office), use(user), use(office), use(user);
     select.execute();
     RecordSet rs(select);
     for (size_t row = 0; row < rs.rowCount(); ++row) assigned.insert(rs.value(0, row).convert<Poco::Int64>());

@@ -4,6 +4,7 @@
 #include "Poco/Data/Statement.h"
 #include "domain/common/error.h"
 #include "store/sql_audit_log.h"
+#include "store/sql_workflow_repository.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
@@ -535,8 +536,9 @@ domain::OutgoingLetter SqlOutgoingRepository::attachArchive(std::int64_t officeI
 }
 
 domain::OutgoingLetter SqlOutgoingRepository::addDispatch(std::int64_t officeId, std::int64_t id,
-                                                          const domain::DispatchRecord& record, bool completes,
-                                                          const ports::AuditEntry& entry) {
+                                                          const domain::DispatchRecord& record,
+                                                          std::size_t addresseeCount, const ports::AuditEntry& entry,
+                                                          const std::optional<ports::CaseAdvance>& caseAdvance) {
   domain::OutgoingLetter result;
   database_.write([&](WriteTransaction& tx) {
     Session& session = tx.session;
@@ -552,8 +554,16 @@ domain::OutgoingLetter SqlOutgoingRepository::addDispatch(std::int64_t officeId,
     session << "INSERT INTO outgoing_dispatches(letter_id, recipient, channel, proof, dispatched_by, dispatched_at) "
                "VALUES (?, ?, ?, ?, ?, ?)",
         use(letter), use(recipient), use(channel), use(proof), use(by), use(at), now;
+    // Recipients are unique per letter and each one an addressee: counting rows counts addressees.
+    Poco::Int64 recorded = 0;
+    session << "SELECT COUNT(*) FROM outgoing_dispatches WHERE letter_id = ?", use(letter), into(recorded), now;
+    bool completes = recorded == static_cast<Poco::Int64>(addresseeCount);
     if (completes) setStatus(session, id, domain::OutgoingStatus::kDispatched);
     audit(tx, entry, id);
+    // The case follows in the same transaction; one moved on meanwhile by hand stays where it is.
+    if (completes && caseAdvance)
+      writeCaseTransition(tx, caseAdvance->caseId, caseAdvance->expected, caseAdvance->next, caseAdvance->step,
+                          caseAdvance->audit);
     result = mustSelect(session, officeId, id);
   });
   return result;

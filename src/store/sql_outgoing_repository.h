@@ -36,7 +36,8 @@ class SqlOutgoingRepository : public ports::OutgoingLetterRepository {
   domain::OutgoingLetter attachArchive(std::int64_t officeId, std::int64_t id, std::int64_t archiveId,
                                        const ports::AuditEntry& audit) override;
   domain::OutgoingLetter addDispatch(std::int64_t officeId, std::int64_t id, const domain::DispatchRecord& record,
-                                     bool completes, const ports::AuditEntry& audit) override;
+                                     std::size_t addresseeCount, const ports::AuditEntry& audit,
+                                     const std::optional<ports::CaseAdvance>& caseAdvance) override;
 
  private:
   Database& database_;

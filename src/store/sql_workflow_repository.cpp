@@ -239,51 +239,57 @@ int SqlWorkflowRepository::startCases(const std::vector<ports::CaseStart>& start
   return written;
 }
 
+bool writeCaseTransition(WriteTransaction& tx, std::int64_t caseId, const CaseState& expected, const CaseState& next,
+                         const ports::StoredStep& step, const ports::AuditEntry& audit) {
+  Session& session = tx.session;
+  std::optional<std::string> closedAt;
+  if (next.closed()) closedAt = step.step.completedAt.toString();
+  Statement update(session);
+  update << "UPDATE case_workflow SET step = ?, entered_at = ?, due_at = ?, closed_at = ? "
+            "WHERE case_id = ? AND step = ? AND entered_at = ? RETURNING case_id";
+  update.addBind(bind(next.step));
+  update.addBind(bind(next.enteredAt.toString()));
+  update.addBind(optionalBind(timeText(next.dueAt)));
+  update.addBind(optionalBind(closedAt));
+  update.addBind(bind(Poco::Int64(caseId)));
+  update.addBind(bind(expected.step));
+  update.addBind(bind(expected.enteredAt.toString()));
+  std::vector<Poco::Int64> updated;
+  update, into(updated);
+  update.execute();
+  if (updated.empty()) return false;
+  if (next.closed()) session << "UPDATE cases SET status = 'closed' WHERE id = ?", bind(Poco::Int64(caseId)), now;
+  Poco::Int64 seq = appendAuditEvent(tx, audit);
+  const auto& c = step.step;
+  Statement insert(session);
+  insert << "INSERT INTO case_steps(case_id, profile_id, step, condition, to_step, by_role, user_id, entered_at, "
+            "completed_at, due_at, working_minutes_taken, working_minutes_late, note, audit_seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  insert.addBind(bind(Poco::Int64(caseId)));
+  insert.addBind(bind(step.profileId));
+  insert.addBind(bind(c.step));
+  insert.addBind(bind(c.condition));
+  insert.addBind(bind(c.to));
+  insert.addBind(bind(std::string(domain::toString(c.by))));
+  insert.addBind(bind(Poco::Int64(step.userId)));
+  insert.addBind(bind(c.enteredAt.toString()));
+  insert.addBind(bind(c.completedAt.toString()));
+  insert.addBind(optionalBind(timeText(c.dueAt)));
+  insert.addBind(bind(Poco::Int64(c.workingMinutesTaken)));
+  insert.addBind(bind(Poco::Int64(c.workingMinutesLate)));
+  insert.addBind(bind(step.note));
+  insert.addBind(bind(seq));
+  insert.execute();
+  return true;
+}
+
 void SqlWorkflowRepository::recordTransition(std::int64_t caseId, const CaseState& expected, const CaseState& next,
                                              const ports::StoredStep& step, const ports::AuditEntry& audit) {
   database_.write([&](WriteTransaction& tx) {
-    Session& session = tx.session;
-    std::optional<std::string> closedAt;
-    if (next.closed()) closedAt = step.step.completedAt.toString();
-    Statement update(session);
-    update << "UPDATE case_workflow SET step = ?, entered_at = ?, due_at = ?, closed_at = ? "
-              "WHERE case_id = ? AND step = ? AND entered_at = ? RETURNING case_id";
-    update.addBind(bind(next.step));
-    update.addBind(bind(next.enteredAt.toString()));
-    update.addBind(optionalBind(timeText(next.dueAt)));
-    update.addBind(optionalBind(closedAt));
-    update.addBind(bind(Poco::Int64(caseId)));
-    update.addBind(bind(expected.step));
-    update.addBind(bind(expected.enteredAt.toString()));
-    std::vector<Poco::Int64> updated;
-    update, into(updated);
-    update.execute();
-    if (updated.empty())
+    if (!writeCaseTransition(tx, caseId, expected, next, step, audit))
       throw Error(ErrorCode::kFailedPrecondition,
                   "case " + std::to_string(caseId) + " moved on meanwhile (it is no longer at step '" + expected.step +
                       "'); reload it and choose again");
-    if (next.closed()) session << "UPDATE cases SET status = 'closed' WHERE id = ?", bind(Poco::Int64(caseId)), now;
-    Poco::Int64 seq = appendAuditEvent(tx, audit);
-    const auto& c = step.step;
-    Statement insert(session);
-    insert << "INSERT INTO case_steps(case_id, profile_id, step, condition, to_step, by_role, user_id, entered_at, "
-              "completed_at, due_at, working_minutes_taken, working_minutes_late, note, audit_seq) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    insert.addBind(bind(Poco::Int64(caseId)));
-    insert.addBind(bind(step.profileId));
-    insert.addBind(bind(c.step));
-    insert.addBind(bind(c.condition));
-    insert.addBind(bind(c.to));
-    insert.addBind(bind(std::string(domain::toString(c.by))));
-    insert.addBind(bind(Poco::Int64(step.userId)));
-    insert.addBind(bind(c.enteredAt.toString()));
-    insert.addBind(bind(c.completedAt.toString()));
-    insert.addBind(optionalBind(timeText(c.dueAt)));
-    insert.addBind(bind(Poco::Int64(c.workingMinutesTaken)));
-    insert.addBind(bind(Poco::Int64(c.workingMinutesLate)));
-    insert.addBind(bind(step.note));
-    insert.addBind(bind(seq));
-    insert.execute();
   });
 }
 

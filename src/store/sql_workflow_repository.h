@@ -7,6 +7,14 @@
 
 namespace naskah::store {
 
+// Inside the caller's write transaction: moves the case from `expected` to `next`, marks the case
+// closed when `next` is, appends `audit` and stores `step` with the audit sequence. Returns false
+// and writes nothing when the case no longer stands at `expected`. Shared by the workflow's own
+// transitions and by changes that advance a case as they happen (a reply's last dispatch).
+bool writeCaseTransition(WriteTransaction& tx, std::int64_t caseId, const domain::workflow::CaseState& expected,
+                         const domain::workflow::CaseState& next, const ports::StoredStep& step,
+                         const ports::AuditEntry& audit);
+
 class SqlWorkflowRepository : public ports::WorkflowRepository {
  public:
   explicit SqlWorkflowRepository(Database& database) : database_(database) {}

@@ -249,6 +249,28 @@ TEST(CaseStateMachine, AStepCannotFinishBeforeItBegan) {
   EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
 }
 
+TEST(CaseStateMachine, AnEventTakesItsBranchOnlyAtTheStepThatNamesIt) {
+  SopProfile p = letterChain();
+  p.steps.back().next[0].event = std::string(kReplyDispatchedEvent);
+  CaseStateMachine m(p, calendar2026());
+  CaseState atDispatch{"kirim", at("2026-06-02T08:00"), at("2026-06-02T08:30")};
+  auto done = m.applyEvent(atDispatch, kReplyDispatchedEvent, Role::kRegistrar, at("2026-06-02T09:00"));
+  ASSERT_TRUE(done);
+  EXPECT_TRUE(done->state.closed());
+  EXPECT_EQ(done->completed.condition, "terkirim");
+  EXPECT_EQ(done->completed.by, Role::kRegistrar);
+  EXPECT_EQ(done->completed.workingMinutesLate, 30);
+  // Elsewhere (earlier steps not taken), closed, or another event: the case is left alone.
+  CaseState atDraft{"draf", at("2026-06-02T08:00"), std::nullopt};
+  EXPECT_FALSE(m.applyEvent(atDraft, kReplyDispatchedEvent, Role::kRegistrar, at("2026-06-02T09:00")));
+  EXPECT_FALSE(m.applyEvent(done->state, kReplyDispatchedEvent, Role::kRegistrar, at("2026-06-02T09:00")));
+  EXPECT_FALSE(m.applyEvent(atDispatch, "lain", Role::kRegistrar, at("2026-06-02T09:00")));
+  // An event before the step began counts from the moment it began.
+  auto early = m.applyEvent(atDispatch, kReplyDispatchedEvent, Role::kAdmin, at("2026-06-01T08:00"));
+  ASSERT_TRUE(early);
+  EXPECT_EQ(early->completed.completedAt, atDispatch.enteredAt);
+}
+
 TEST(CaseStateMachine, AnInvalidProfileIsRefusedAtConstruction) {
   SopProfile p = letterChain();
   p.steps[0].next[0].to = "hilang";

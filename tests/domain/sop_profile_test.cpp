@@ -164,6 +164,20 @@ TEST(SopProfile, EntriesAreFoundByChannel) {
   EXPECT_FALSE(p.isFinal(p.steps[1]));
 }
 
+TEST(SopProfile, AnEventMustBeKnownAndTakeOneBranchOfAStepAtMost) {
+  SopProfile p = replyCycle();
+  p.steps[2].next[0].event = std::string(kReplyDispatchedEvent);
+  EXPECT_TRUE(problemsOf(p).empty()) << dump(problemsOf(p));
+  EXPECT_EQ(SopProfile::branchOn(p.steps[2], kReplyDispatchedEvent), &p.steps[2].next[0]);
+  EXPECT_EQ(SopProfile::branchOn(p.steps[1], kReplyDispatchedEvent), nullptr);
+  p.steps[1].next[0].event = "surat_dibaca";
+  p.steps[2].next.push_back(
+      {"terkirim_lagi", "Terkirim lagi", std::string(kClosedState), std::string(kReplyDispatchedEvent)});
+  auto problems = problemsOf(p);
+  EXPECT_TRUE(hasProblem(problems, "steps.koreksi.next[0].event", "'surat_dibaca' is not an event")) << dump(problems);
+  EXPECT_TRUE(hasProblem(problems, "steps.kirim.next[1].event", "already takes branch 'terkirim'")) << dump(problems);
+}
+
 TEST(SopProfile, TimeStandardsReadAsTheSopWritesThem) {
   EXPECT_EQ(describe({5, TimeUnit::kMinutes}), "5 menit");
   EXPECT_EQ(describe({1, TimeUnit::kHours}), "1 jam");

@@ -102,6 +102,19 @@ TEST(SopProfileJson, Seed002HasTheWholeLetterChainWithASevenDayInspection) {
   EXPECT_EQ(step(p, "disposisi_kepala_opd").timeStandard, (TimeStandard{3, TimeUnit::kWorkingDays}));
   EXPECT_EQ(step(p, "penyampaian_surat").output, "daftar_ekspedisi");
   EXPECT_EQ(p.rolesFor(step(p, "tanda_tangan_kepala_opd")), std::vector<Role>{Role::kHead});
+  // The last dispatch of the reply closes the case by itself (docs/workflow.md, "Events").
+  const Branch* dispatched = SopProfile::branchOn(step(p, "penyampaian_surat"), kReplyDispatchedEvent);
+  ASSERT_NE(dispatched, nullptr);
+  EXPECT_EQ(dispatched->to, kClosedState);
+}
+
+TEST(SopProfileJson, AnUnknownEventIsNamedWithItsStep) {
+  naskah::testing::TempDir dir;
+  std::string text = replaced(sample("002-penanganan-pengaduan-surat.json"), "\"event\": \"reply_dispatched\"",
+                              "\"event\": \"reply_sent\"");
+  auto e = loadError(write(dir, "002-event.json", text));
+  EXPECT_TRUE(contains(e.what(), "steps.penyampaian_surat.next[0].event 'reply_sent' is not an event Naskah raises"))
+      << e.what();
 }
 
 TEST(SopProfileJson, Seed003ChecksInFifteenMinutesAnswersInFiveHoursAndRecapsMonthly) {

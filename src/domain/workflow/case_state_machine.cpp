@@ -125,20 +125,32 @@ TransitionResult CaseStateMachine::apply(const CaseState& state, const Transitio
   if (at < state.enteredAt)
     throw Error(ErrorCode::kInvalidArgument, "the step cannot finish at " + at.toString() +
                                                  ", before the case reached it at " + state.enteredAt.toString());
+  return complete(state, step, *branch, role, at);
+}
 
+std::optional<TransitionResult> CaseStateMachine::applyEvent(const CaseState& state, std::string_view event, Role by,
+                                                             const LocalDateTime& at) const {
+  const Step* step = profile_.findStep(state.step);  // nullptr when closed too
+  const Branch* branch = step ? SopProfile::branchOn(*step, event) : nullptr;
+  if (!branch) return std::nullopt;
+  return complete(state, *step, *branch, by, std::max(at, state.enteredAt));
+}
+
+TransitionResult CaseStateMachine::complete(const CaseState& state, const Step& step, const Branch& branch, Role by,
+                                            const LocalDateTime& at) const {
   CompletedStep done;
   done.step = step.id;
-  done.condition = branch->condition;
-  done.to = branch->to;
-  done.by = role;
+  done.condition = branch.condition;
+  done.to = branch.to;
+  done.by = by;
   done.enteredAt = state.enteredAt;
   done.completedAt = at;
   done.dueAt = state.dueAt;
   done.workingMinutesTaken = calendar_.workingMinutesBetween(state.enteredAt, at);
   if (state.dueAt) done.workingMinutesLate = std::max<std::int64_t>(0, calendar_.workingMinutesBetween(*state.dueAt, at));
 
-  CaseState next = branch->to == kClosedState ? CaseState{std::string(kClosedState), at, std::nullopt}
-                                              : enter(branch->to, at);
+  CaseState next = branch.to == kClosedState ? CaseState{std::string(kClosedState), at, std::nullopt}
+                                             : enter(branch.to, at);
   return TransitionResult{std::move(next), std::move(done)};
 }
 

@@ -100,7 +100,17 @@ class CaseStateMachine {
   TransitionResult apply(const CaseState& state, const TransitionRequest& request, Role role,
                          const LocalDateTime& at) const;
 
+  // Takes the branch of the current step that `event` names (Branch::event) at `at`, on behalf of
+  // `by` — whoever caused the event; no role check, the event is Naskah's own record. nullopt when
+  // the case is closed or its step has no branch for the event (it stands elsewhere: earlier
+  // steps not taken yet, or moved on by hand), or the profile no longer has its step. `at` before the step was entered counts as the
+  // moment it was entered.
+  std::optional<TransitionResult> applyEvent(const CaseState& state, std::string_view event, Role by,
+                                             const LocalDateTime& at) const;
+
  private:
+  TransitionResult complete(const CaseState& state, const Step& step, const Branch& branch, Role by,
+                            const LocalDateTime& at) const;
   const Step& currentStep(const CaseState& state) const;
   CaseState enter(std::string_view stepId, const LocalDateTime& at) const;
   std::string allowedNow(const CaseState& state) const;

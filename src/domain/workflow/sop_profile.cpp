@@ -80,6 +80,23 @@ bool checkRoleName(const SopProfile& p, const std::string& name, const std::stri
   return false;
 }
 
+// An event must be one Naskah raises, and take one branch of a step at most: otherwise the
+// event could not tell which way the case goes.
+void checkEvent(const Step& step, size_t index, const std::string& field, Violations& v) {
+  const std::string& event = step.next[index].event;
+  if (event.empty()) return;
+  const auto& known = knownEvents();
+  if (std::find(known.begin(), known.end(), event) == known.end()) {
+    std::string names;
+    for (auto k : known) names += (names.empty() ? "" : ", ") + std::string(k);
+    v.add(field, quoted(event) + " is not an event Naskah raises (known: " + names + ")");
+    return;
+  }
+  for (size_t b = 0; b < index; ++b)
+    if (step.next[b].event == event)
+      v.add(field, quoted(event) + " already takes branch " + quoted(step.next[b].condition));
+}
+
 void checkSteps(const SopProfile& p, Violations& v, const std::vector<std::string>& templates) {
   if (p.steps.empty()) v.add("steps", "has no step");
   std::set<std::string> ids;
@@ -113,6 +130,7 @@ void checkSteps(const SopProfile& p, Violations& v, const std::vector<std::strin
       if (branch.label.empty()) v.add(bf + ".label", "is required (what the user chooses)");
       if (branch.to != kClosedState && !p.findStep(branch.to))
         v.add(bf + ".to", quoted(branch.to) + " is not a step of this profile (nor " + quoted(kClosedState) + ")");
+      checkEvent(s, b, bf + ".event", v);
     }
   }
 }
@@ -196,6 +214,11 @@ void checkPeriodicTasks(const SopProfile& p, Violations& v, const std::vector<st
 
 }  // namespace
 
+const std::vector<std::string_view>& knownEvents() {
+  static const std::vector<std::string_view> kEvents{kReplyDispatchedEvent};
+  return kEvents;
+}
+
 std::string_view toString(TimeUnit unit) {
   for (const auto& [u, name] : kUnits)
     if (u == unit) return name;
@@ -261,6 +284,13 @@ std::vector<Role> SopProfile::rolesFor(const Step& step) const {
 
 bool SopProfile::isFinal(const Step& step) const {
   return std::any_of(step.next.begin(), step.next.end(), [](const Branch& b) { return b.to == kClosedState; });
+}
+
+const Branch* SopProfile::branchOn(const Step& step, std::string_view event) {
+  if (event.empty()) return nullptr;
+  for (const auto& b : step.next)
+    if (b.event == event) return &b;
+  return nullptr;
 }
 
 std::string_view scaleCondition(Scale scale) {

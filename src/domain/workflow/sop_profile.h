@@ -36,11 +36,20 @@ std::string describe(const TimeStandard& standard);
 // The moment the standard runs out when started at `start`, on the office calendar.
 LocalDateTime dueFrom(const WorkingCalendar& calendar, const LocalDateTime& start, const TimeStandard& standard);
 
+// Events Naskah itself raises, which may take a branch without anyone choosing it.
+// "reply_dispatched": the reply letter of the case has been dispatched to every addressee.
+inline constexpr std::string_view kReplyDispatchedEvent = "reply_dispatched";
+// Every event a branch may name, for validation and messages.
+const std::vector<std::string_view>& knownEvents();
+
 // One way out of a step: the choice its performer makes ("setujui" / "kembalikan").
 struct Branch {
   std::string condition;  // identifier, unique within the step; what a transition request names
   std::string label;      // what the UI button says, in Indonesian
   std::string to;         // a step id, or kClosedState to close the case
+  // A known event (knownEvents()) that takes this branch by itself when the case stands at the
+  // step, so the office does not record by hand what Naskah already knows; "" = users only.
+  std::string event{};
 };
 
 struct Step {
@@ -104,6 +113,8 @@ struct SopProfile {
   // Who may take a step's transitions: the performer's roles, then those of recordedBy.
   std::vector<Role> rolesFor(const Step& step) const;
   bool isFinal(const Step& step) const;
+  // The branch of the step that `event` takes, or nullptr.
+  static const Branch* branchOn(const Step& step, std::string_view event);
 };
 
 // The branch condition a case of that scale takes at a scale-routed step (seed 004):
@@ -118,7 +129,7 @@ bool isScaleCondition(std::string_view condition);
 // and saying what is wrong: empty or repeated ids, an unknown office role or Naskah role, a
 // branch to a step that does not exist, a step no entry reaches, a step from which the case can
 // never close (a loop with no way out), no final step, a channel unknown or taken twice, a time
-// standard that is not positive, an output that is not one of knownTemplates (skipped when the
+// standard that is not positive, an event that is not known or taken by two branches of a step, an output that is not one of knownTemplates (skipped when the
 // list is empty). Loops are allowed when they have a way out (return for correction).
 void collectViolations(const SopProfile& profile, Violations& violations,
                        const std::vector<std::string>& knownTemplates = {});

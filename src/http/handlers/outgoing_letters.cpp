@@ -139,13 +139,9 @@ void addOutgoingLetterRoutes(Router& router) {
     return letterReply(outgoing(s).sign(actor, request.idParam(0)));
   });
   router.add("GET", "/api/v1/outgoing-letters/{id}/pdf", BodyKind::kNone, [&s](ApiRequest& request) {
-    std::string paper = request.query("paper").value_or("F4");
-    if (paper != "F4" && paper != "A4")
-      throw Error(ErrorCode::kInvalidArgument, "the paper must be F4 or A4", {{"paper", "must be F4 or A4"}});
+    std::string paper = request.paper();
     auto pdf = outgoing(s).pdf(request.actor(), request.idParam(0), paper);
-    ApiReply reply = ApiReply::bytes(std::move(pdf.bytes), "application/pdf");
-    reply.headers.push_back({"Content-Disposition", "inline; filename=\"" + pdf.fileName + "\""});
-    return reply;
+    return ApiReply::pdf(std::move(pdf.bytes), pdf.fileName);
   });
   router.add("POST", "/api/v1/outgoing-letters/{id}/dispatch", BodyKind::kJson, [&s](ApiRequest& request) {
     auto actor = request.actor();

@@ -17,6 +17,7 @@ void addCaseRoutes(Router& router);
 void addDispositionRoutes(Router& router);
 void addRetentionRoutes(Router& router);
 void addVerifyRoutes(Router& router);
+void addInspectionRoutes(Router& router);
 
 inline void addAllRoutes(Router& router) {
   addHealthRoutes(router);
@@ -31,6 +32,7 @@ inline void addAllRoutes(Router& router) {
   addDispositionRoutes(router);
   addRetentionRoutes(router);
   addVerifyRoutes(router);
+  addInspectionRoutes(router);
 }
 
 }  // namespace naskah::http

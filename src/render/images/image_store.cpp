@@ -93,6 +93,13 @@ std::map<std::string, CacheEntry> gCache;
 
 }  // namespace
 
+std::shared_ptr<const DecodedImage> decodeImage(std::string bytes, const std::string& name) {
+  if (bytes.size() > 8 && bytes.compare(1, 3, "PNG") == 0) return decodePng(bytes, name);
+  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8)
+    return inspectJpeg(std::move(bytes), name);
+  throw Error(ErrorCode::kInvalidArgument, "format gambar tidak didukung (PNG/JPEG): " + name);
+}
+
 std::shared_ptr<const DecodedImage> loadImage(const std::string& path) {
   std::error_code error;
   auto modifiedAt = std::filesystem::last_write_time(path, error);
@@ -102,16 +109,7 @@ std::shared_ptr<const DecodedImage> loadImage(const std::string& path) {
     auto found = gCache.find(path);
     if (found != gCache.end() && found->second.modifiedAt == modifiedAt) return found->second.image;
   }
-  std::string bytes = readFile(path);
-  std::shared_ptr<const DecodedImage> image;
-  if (bytes.size() > 8 && bytes.compare(1, 3, "PNG") == 0) {
-    image = decodePng(bytes, path);
-  } else if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-             static_cast<unsigned char>(bytes[1]) == 0xD8) {
-    image = inspectJpeg(std::move(bytes), path);
-  } else {
-    throw Error(ErrorCode::kInvalidArgument, "format gambar tidak didukung (PNG/JPEG): " + path);
-  }
+  std::shared_ptr<const DecodedImage> image = decodeImage(readFile(path), path);
   std::lock_guard<std::mutex> lock(gMutex);
   // Logos repeat on every document; field photos mostly do not. A small bound keeps a
   // long-running server from holding every photo it ever printed.

@@ -20,6 +20,10 @@ struct DecodedImage {
   std::string jpeg;        // kJpeg: the file's bytes
 };
 
+// Decodes image bytes as loadImage does; `name` names them in messages. Throws
+// Error(kInvalidArgument) when they are not a readable PNG or JPEG.
+std::shared_ptr<const DecodedImage> decodeImage(std::string bytes, const std::string& name);
+
 // Loads (or returns the cached) image at an absolute path. Thread-safe.
 // Throws Error(kNotFound) when the file is missing, kInvalidArgument when it is not a
 // readable PNG or JPEG.
