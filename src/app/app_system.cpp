@@ -36,6 +36,13 @@ std::string templatesFolder(const cli::AppConfig& config) {
   return config.templatesDir.empty() ? std::string(NASKAH_SOURCE_DIR) + "/templates" : config.templatesDir;
 }
 
+// Where the QR codes point. Without server.public_url: the configured host and port, so that a
+// letter signed outside the server (the demo's sample replies at `naskah init`) carries a whole
+// address; a running server replaces it with the port it bound.
+std::string publicUrlOf(const cli::AppConfig& config) {
+  return config.publicUrl.empty() ? "http://" + config.host + ":" + std::to_string(config.port) : config.publicUrl;
+}
+
 std::vector<std::string> profileIds(const std::string& commaSeparated) {
   std::vector<std::string> ids;
   std::string id;
@@ -74,7 +81,7 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       archiveEraser_(config.archiveDir()),
       retention_(retentionStore_, archiveEraser_, clock_, json::loadRetentionSchedule(retentionFile(config))),
       renderer_(config.templatesDir, config.letterheadsDir),
-      documents_(registration_, directoryStore_, directoryStore_, renderer_, config.publicUrl),
+      documents_(registration_, directoryStore_, directoryStore_, renderer_, publicUrlOf(config)),
       workflowStore_(database_),
       workflow_(workflowStore_, directoryStore_, clock_,
                 json::loadSopProfiles(workflowFolder(config.workflowProfilesDir, "samples/sop"),
@@ -86,7 +93,7 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       outgoing_({outgoingStore_, letters_, directoryStore_, directoryStore_, renderer_, signer_, archive_,
                  archiveRecords_, archiveFiles_, clock_},
                 json::outgoingLetterData, domain::OutgoingNumberFormat(config.outgoingNumberFormat),
-                config.publicUrl),
+                publicUrlOf(config)),
       verifier_(config.pkiDir() + "/trusted.pem"),
       verification_(verifier_, archiveRecords_) {
   store::migrate(database_);

@@ -40,7 +40,7 @@ class AppSystem : public cli::System {
   services::DocumentService& documents() override { return documents_; }
   services::WorkflowService& workflow() override { return workflow_; }
   services::RetentionService& retention() override { return retention_; }
-  services::OutgoingService& outgoing() { return outgoing_; }
+  services::OutgoingService& outgoing() override { return outgoing_; }
   services::VerificationService& verification() override { return verification_; }
   cli::DataFolderCounts backup(const std::string& outDir) override;
   int startServer() override;

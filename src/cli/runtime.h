@@ -14,6 +14,7 @@
 #include "services/auth_service.h"
 #include "services/directory_service.h"
 #include "services/document_service.h"
+#include "services/outgoing_service.h"
 #include "services/registration_service.h"
 #include "services/retention_service.h"
 #include "services/verification_service.h"
@@ -78,6 +79,8 @@ class System {
   virtual services::DocumentService& documents() = 0;
   virtual services::WorkflowService& workflow() = 0;
   virtual services::RetentionService& retention() = 0;
+  // The reply letter's cycle (the demo's sample replies walk through it).
+  virtual services::OutgoingService& outgoing() = 0;
   // Signature + archive checks of documents (POST /api/v1/verify, naskah verify --data).
   virtual services::VerificationService& verification() = 0;
   // A consistent backup of the data folder into outDir (absent or empty), taken while the
