@@ -95,7 +95,8 @@ AppSystem::AppSystem(const cli::AppConfig& config)
                 json::outgoingLetterData, domain::OutgoingNumberFormat(config.outgoingNumberFormat),
                 publicUrlOf(config)),
       verifier_(config.pkiDir() + "/trusted.pem"),
-      verification_(verifier_, archiveRecords_) {
+      verification_(verifier_, archiveRecords_),
+      archiveImport_(verifier_, archive_, letters_, directoryStore_) {
   store::migrate(database_);
 }
 
@@ -110,6 +111,7 @@ int AppSystem::startServer() {
   services.outgoing = &outgoing_;
   services.retention = &retention_;
   services.verification = &verification_;
+  services.archiveImport = &archiveImport_;
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;

@@ -42,6 +42,7 @@ class AppSystem : public cli::System {
   services::RetentionService& retention() override { return retention_; }
   services::OutgoingService& outgoing() override { return outgoing_; }
   services::VerificationService& verification() override { return verification_; }
+  services::ArchiveImportService& archiveImport() override { return archiveImport_; }
   cli::DataFolderCounts backup(const std::string& outDir) override;
   int startServer() override;
   void stopServer() override;
@@ -77,6 +78,7 @@ class AppSystem : public cli::System {
   services::OutgoingService outgoing_;
   PkiVerifier verifier_;
   services::VerificationService verification_;
+  services::ArchiveImportService archiveImport_;
   std::unique_ptr<http::Server> server_;
 };
 
@@ -92,6 +94,7 @@ class AppRuntime : public cli::Runtime {
   bool createDemoPki(const cli::AppConfig& config, const cli::PkiSubject& subject) override;
   std::string importPkcs12(const cli::AppConfig& config, const std::string& p12Path, const std::string& passphrase,
                            const std::string& caPemPath) override;
+  int trustCa(const cli::AppConfig& config, const std::string& caPemPath) override;
 };
 
 }  // namespace naskah::app

@@ -1,38 +1,13 @@
 #include <algorithm>
-#include <sstream>
 
 #include "Poco/JSON/Array.h"
-#include "Poco/Net/HTMLForm.h"
-#include "Poco/Net/MessageHeader.h"
-#include "Poco/Net/PartHandler.h"
-#include "Poco/StreamCopier.h"
 #include "http/handlers/routes.h"
+#include "http/upload.h"
 #include "json/letter_json.h"
 #include "services/agenda_csv.h"
 
 namespace naskah::http {
 namespace {
-
-// Collects the single file part of a multipart upload.
-class UploadPart : public Poco::Net::PartHandler {
- public:
-  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-    ++parts;
-    std::string disposition;
-    Poco::Net::NameValueCollection params;
-    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
-    if (!params.has("filename")) return;
-    fileName = params.get("filename");
-    std::ostringstream out;
-    Poco::StreamCopier::copyStream(stream, out);
-    content = out.str();
-    found = true;
-  }
-  bool found = false;
-  int parts = 0;
-  std::string fileName;
-  std::string content;
-};
 
 template <typename E>
 std::optional<E> enumQuery(ApiRequest& r, const char* name, std::optional<E> (*parse)(std::string_view),
@@ -156,24 +131,11 @@ void addIncomingLetterRoutes(Router& router) {
   });
   router.add("POST", "/api/v1/incoming-letters/{id}/attachments", BodyKind::kUpload, [&s](ApiRequest& request) {
     auto actor = request.actor();
-    std::string fileName, content;
-    const std::string type = request.raw().getContentType();
-    if (type.rfind("multipart/form-data", 0) == 0) {
-      UploadPart part;
-      std::istringstream body(request.body());
-      try {
-        Poco::Net::HTMLForm form;
-        form.load(request.raw(), body, part);
-      } catch (const Poco::Exception& e) {
-        throw Error(ErrorCode::kInvalidArgument, "the multipart body is malformed: " + e.message());
-      }
-      if (!part.found) throw Error(ErrorCode::kInvalidArgument, "the upload has no file part", {{"file", "is required"}});
-      fileName = part.fileName;
-      content = std::move(part.content);
-    } else {
-      fileName = request.query("file_name").value_or("");
-      content = request.body();
-    }
+    auto upload = readUpload(request);
+    if (upload.multipart && !upload.hasFile)
+      throw Error(ErrorCode::kInvalidArgument, "the upload has no file part", {{"file", "is required"}});
+    std::string fileName = upload.multipart ? upload.fileName : request.query("file_name").value_or("");
+    const std::string& content = upload.content;
     auto attachment = s.registration.addAttachment(actor, request.idParam(0), fileName, content);
     return ApiReply::ok(json::toJson(attachment), 201);
   });

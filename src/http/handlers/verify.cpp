@@ -1,52 +1,19 @@
 // Public verification: POST /api/v1/verify (a PDF, raw or multipart field "file") answers JSON;
 // GET /api/v1/verify (what a signed letter's QR opens) and GET /verify/{sha256} answer a small
 // page in Indonesian. No login: anyone holding a letter may check it.
-#include <sstream>
-
-#include "Poco/Net/HTMLForm.h"
-#include "Poco/Net/MessageHeader.h"
-#include "Poco/Net/PartHandler.h"
-#include "Poco/StreamCopier.h"
 #include "http/handlers/routes.h"
+#include "http/upload.h"
 
 namespace naskah::http {
 namespace {
 
-// Collects the multipart part named "file".
-class FilePart : public Poco::Net::PartHandler {
- public:
-  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-    std::string disposition;
-    Poco::Net::NameValueCollection params;
-    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
-    if (params.get("name", "") != "file") return;
-    std::ostringstream out;
-    Poco::StreamCopier::copyStream(stream, out);
-    content = out.str();
-    found = true;
-  }
-  bool found = false;
-  std::string content;
-};
-
 std::string uploadedPdf(ApiRequest& request) {
-  if (request.raw().getContentType().rfind("multipart/form-data", 0) != 0) {
-    if (request.body().empty())
-      throw Error(ErrorCode::kInvalidArgument, "send the PDF as the body or as the multipart field \"file\"",
-                  {{"file", "is required"}});
-    return request.body();
-  }
-  FilePart part;
-  std::istringstream body(request.body());
-  try {
-    Poco::Net::HTMLForm form;
-    form.load(request.raw(), body, part);
-  } catch (const Poco::Exception& e) {
-    throw Error(ErrorCode::kInvalidArgument, "the multipart body is malformed: " + e.message());
-  }
-  if (!part.found || part.content.empty())
+  auto upload = readUpload(request);
+  if (upload.hasFile && !upload.content.empty()) return std::move(upload.content);
+  if (upload.multipart)
     throw Error(ErrorCode::kInvalidArgument, "the upload has no field \"file\"", {{"file", "is required"}});
-  return std::move(part.content);
+  throw Error(ErrorCode::kInvalidArgument, "send the PDF as the body or as the multipart field \"file\"",
+              {{"file", "is required"}});
 }
 
 services::VerificationService& verification(Services& s) {
