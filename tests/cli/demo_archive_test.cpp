@@ -7,40 +7,13 @@
 #include <vector>
 
 #include "sign/sign_fixture.h"
+#include "support/csv.h"
 #include "support/temp_dir.h"
 
 namespace naskah::testing {
 namespace {
 
 signtest::ToolRun naskah(const std::string& args) { return signtest::runTool(std::string(NASKAH_BINARY) + " " + args); }
-
-// RFC 4180 rows (quoted cells may hold commas, quotes and line breaks), header first.
-std::vector<std::vector<std::string>> csvRows(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += text[++i];
-      else if (c == '"') quoted = false;
-      else cell += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(cell));
-      cell.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(std::move(cell));
-      cell.clear();
-      rows.emplace_back();
-    } else if (c != '\r') {
-      cell += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
 
 // One init for the suite: it renders and signs every sample reply.
 class DemoArchive : public ::testing::Test {
@@ -59,14 +32,7 @@ class DemoArchive : public ::testing::Test {
   std::vector<std::map<std::string, std::string>> finals() {
     auto run = naskah("search --data " + data() + " --kind surat_balasan --status final --csv");
     EXPECT_EQ(run.exitCode, 0) << run.output;
-    auto rows = csvRows(run.output);
-    std::vector<std::map<std::string, std::string>> out;
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-      std::map<std::string, std::string> row;
-      for (std::size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c) row[rows[0][c]] = rows[r][c];
-      out.push_back(row);
-    }
-    return out;
+    return csvRecords(run.output);
   }
 
   static TempDir* dir_;
