@@ -3,6 +3,7 @@
 // the folder is whole (audit chain, archive files).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <vector>
 
@@ -84,6 +85,31 @@ TEST_F(DemoArchive, TheAuditChainAndTheArchiveAreWhole) {
   auto fsck = naskah("fsck --data " + data());
   EXPECT_EQ(fsck.exitCode, 0) << fsck.output;
   EXPECT_NE(fsck.output.find("12 records, 12 files checked: archive clean"), std::string::npos) << fsck.output;
+}
+
+TEST(DemoArchiveData, ABrokenReplyNamesItselfAndLeavesNoHalfMadeFolder) {
+  TempDir dir;
+  std::string samples = dir.path() + "/samples", data = dir.path() + "/data";
+  std::filesystem::create_directories(samples);
+  for (const char* file : {"office.json", "incoming.json"})
+    std::filesystem::copy_file(std::string(NASKAH_SOURCE_DIR) + "/samples/" + file, samples + "/" + file);
+  auto replies = signtest::readFile(std::string(NASKAH_SOURCE_DIR) + "/samples/replies.json");
+  auto at = replies.rfind("\"dispatched_by\": \"tu\"");  // the last reply's
+  ASSERT_NE(at, std::string::npos);
+  replies.replace(at, 21, "\"dispatched_by\": \"xx\"");
+  signtest::writeFile(samples + "/replies.json", replies);
+
+  auto run = naskah("init --data " + data + " --samples " + samples);
+  EXPECT_EQ(run.exitCode, 65) << run.output;
+  EXPECT_NE(run.output.find("replies.json replies[3]: no user \"xx\""), std::string::npos) << run.output;
+  for (const char* left : {"naskah.db", "archive", "pki", "attachments", "demo-logins.txt"})
+    EXPECT_FALSE(std::filesystem::exists(data + "/" + left)) << left;
+  // Fixed, the same folder initialises.
+  replies.replace(at, 21, "\"dispatched_by\": \"tu\"");
+  signtest::writeFile(samples + "/replies.json", replies);
+  auto again = naskah("init --data " + data + " --samples " + samples);
+  EXPECT_EQ(again.exitCode, 0) << again.output;
+  EXPECT_NE(again.output.find("walked 4 sample replies"), std::string::npos) << again.output;
 }
 
 }  // namespace

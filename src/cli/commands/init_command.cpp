@@ -62,6 +62,10 @@ class InitCommand : public Command {
   int run(CommandContext& context) override {
     std::string dir = context.required("data");
     bool createdHere = !std::filesystem::exists(dir + "/naskah.db");
+    // Opening the store creates the archive folder; whether it was there before decides
+    // whether a failed demo load may remove it.
+    const std::string archiveDir = dir + "/archive";
+    bool archiveExisted = std::filesystem::exists(archiveDir);
     std::filesystem::create_directories(dir);
     std::string properties = dir + "/naskah.properties";
     if (!std::filesystem::exists(properties)) std::ofstream(properties) << kDefaultProperties;
@@ -84,8 +88,7 @@ class InitCommand : public Command {
       return 0;
     }
     const std::string samples = context.required("samples");
-    std::string archiveDir = dir + "/archive";
-    bool archiveCreatedHere = config.archiveDir() == archiveDir && !std::filesystem::exists(archiveDir);
+    bool archiveCreatedHere = config.archiveDir() == archiveDir && !archiveExisted;
     bool pkiCreatedHere = false;
     SampleSummary summary;
     ReplySummary replies;
