@@ -36,4 +36,8 @@ std::string AppRuntime::importPkcs12(const cli::AppConfig& config, const std::st
          " CA certificate(s) added to " + sign::trustAnchorsPath(config.pkiDir());
 }
 
+int AppRuntime::trustCa(const cli::AppConfig& config, const std::string& caPemPath) {
+  return sign::addTrustAnchors(config.pkiDir(), caPemPath);
+}
+
 }  // namespace naskah::app

@@ -36,6 +36,13 @@ std::string templatesFolder(const cli::AppConfig& config) {
   return config.templatesDir.empty() ? std::string(NASKAH_SOURCE_DIR) + "/templates" : config.templatesDir;
 }
 
+// Where the QR codes point. Without server.public_url: the configured host and port, so that a
+// letter signed outside the server (the demo's sample replies at `naskah init`) carries a whole
+// address; a running server replaces it with the port it bound.
+std::string publicUrlOf(const cli::AppConfig& config) {
+  return config.publicUrl.empty() ? "http://" + config.host + ":" + std::to_string(config.port) : config.publicUrl;
+}
+
 // The items of a setting list, each trimmed of spaces at its ends; empty items are dropped.
 std::vector<std::string> splitList(const std::string& text, char separator) {
   std::vector<std::string> items;
@@ -78,7 +85,7 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       archiveEraser_(config.archiveDir()),
       retention_(retentionStore_, archiveEraser_, clock_, json::loadRetentionSchedule(retentionFile(config))),
       renderer_(config.templatesDir, config.letterheadsDir),
-      documents_(registration_, directoryStore_, directoryStore_, renderer_, config.publicUrl),
+      documents_(registration_, directoryStore_, directoryStore_, renderer_, publicUrlOf(config)),
       workflowStore_(database_),
       workflow_(workflowStore_, directoryStore_, clock_,
                 json::loadSopProfiles(workflowFolder(config.workflowProfilesDir, "samples/sop"),
@@ -90,12 +97,13 @@ AppSystem::AppSystem(const cli::AppConfig& config)
       outgoing_({outgoingStore_, letters_, directoryStore_, directoryStore_, renderer_, signer_, archive_,
                  archiveRecords_, archiveFiles_, clock_, &workflow_},
                 json::outgoingLetterData, domain::OutgoingNumberFormat(config.outgoingNumberFormat),
-                config.publicUrl),
+                publicUrlOf(config)),
       verifier_(config.pkiDir() + "/trusted.pem"),
       verification_(verifier_, archiveRecords_),
       inspectionStore_(database_),
       inspections_({inspectionStore_, letters_, directoryStore_, directoryStore_, blobs_, imageProbe_, clock_},
-                   config.maxUploadBytes) {
+                   config.maxUploadBytes),
+      archiveImport_(verifier_, archive_, letters_, directoryStore_) {
   store::migrate(database_);
   if (!config.dispositionInstructions.empty())
     workflow_.setStandardInstructions(splitList(config.dispositionInstructions, ';'));
@@ -114,6 +122,7 @@ int AppSystem::startServer() {
   services.retention = &retention_;
   services.verification = &verification_;
   services.inspections = &inspections_;
+  services.archiveImport = &archiveImport_;
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;

@@ -42,9 +42,10 @@ class AppSystem : public cli::System {
   services::DocumentService& documents() override { return documents_; }
   services::WorkflowService& workflow() override { return workflow_; }
   services::RetentionService& retention() override { return retention_; }
-  services::OutgoingService& outgoing() { return outgoing_; }
+  services::OutgoingService& outgoing() override { return outgoing_; }
   services::VerificationService& verification() override { return verification_; }
   services::InspectionService& inspections() { return inspections_; }
+  services::ArchiveImportService& archiveImport() override { return archiveImport_; }
   cli::DataFolderCounts backup(const std::string& outDir) override;
   int startServer() override;
   void stopServer() override;
@@ -83,6 +84,7 @@ class AppSystem : public cli::System {
   store::SqlInspectionRepository inspectionStore_;
   RenderImageProbe imageProbe_;
   services::InspectionService inspections_;
+  services::ArchiveImportService archiveImport_;
   std::unique_ptr<http::Server> server_;
 };
 
@@ -98,6 +100,7 @@ class AppRuntime : public cli::Runtime {
   bool createDemoPki(const cli::AppConfig& config, const cli::PkiSubject& subject) override;
   std::string importPkcs12(const cli::AppConfig& config, const std::string& p12Path, const std::string& passphrase,
                            const std::string& caPemPath) override;
+  int trustCa(const cli::AppConfig& config, const std::string& caPemPath) override;
 };
 
 }  // namespace naskah::app

@@ -103,7 +103,8 @@ int exitCode(const Error& error) {
     case ErrorCode::kNotFound: return 66;
     case ErrorCode::kAlreadyExists:
     case ErrorCode::kFailedPrecondition:
-    case ErrorCode::kTooLarge: return 65;
+    case ErrorCode::kTooLarge:
+    case ErrorCode::kInvalidDocument: return 65;
     case ErrorCode::kUnavailable: return 75;
     case ErrorCode::kInternal: return 70;
   }

@@ -8,12 +8,14 @@
 #include <string>
 
 #include "ports/signature.h"
+#include "services/archive_import_service.h"
 #include "services/archive_search_service.h"
 #include "services/archive_service.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/directory_service.h"
 #include "services/document_service.h"
+#include "services/outgoing_service.h"
 #include "services/registration_service.h"
 #include "services/retention_service.h"
 #include "services/verification_service.h"
@@ -81,8 +83,12 @@ class System {
   virtual services::DocumentService& documents() = 0;
   virtual services::WorkflowService& workflow() = 0;
   virtual services::RetentionService& retention() = 0;
+  // The reply letter's cycle (the demo's sample replies walk through it).
+  virtual services::OutgoingService& outgoing() = 0;
   // Signature + archive checks of documents (POST /api/v1/verify, naskah verify --data).
   virtual services::VerificationService& verification() = 0;
+  // Signed PDFs received from outside, checked against DATA/pki/trusted.pem (naskah import).
+  virtual services::ArchiveImportService& archiveImport() = 0;
   // A consistent backup of the data folder into outDir (absent or empty), taken while the
   // server may keep writing: the store by SQLite's online backup, then the files it names.
   virtual DataFolderCounts backup(const std::string& outDir) = 0;
@@ -123,6 +129,9 @@ class Runtime {
   // certificates when given); returns what was imported, in one line.
   virtual std::string importPkcs12(const AppConfig& config, const std::string& p12Path,
                                    const std::string& passphrase, const std::string& caPemPath) = 0;
+  // Adds the CA certificates of caPemPath to the trust anchors (signed documents from other
+  // agencies); returns how many were new.
+  virtual int trustCa(const AppConfig& config, const std::string& caPemPath) = 0;
 };
 
 }  // namespace naskah::cli

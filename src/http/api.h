@@ -12,6 +12,7 @@
 #include "Poco/JSON/Object.h"
 #include "Poco/Net/HTTPServerRequest.h"
 #include "domain/auth/role.h"
+#include "services/archive_import_service.h"
 #include "services/archive_search_service.h"
 #include "services/archive_service.h"
 #include "services/audit_service.h"
@@ -53,6 +54,8 @@ struct Services {
   services::VerificationService* verification = nullptr;
   // Field inspections and their reports; the inspection routes answer 503 without it.
   services::InspectionService* inspections = nullptr;
+  // Signed PDFs received from outside; POST /archive/import answers 503 without it.
+  services::ArchiveImportService* archiveImport = nullptr;
 };
 
 class ApiRequest {

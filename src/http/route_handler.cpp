@@ -78,6 +78,7 @@ int httpStatus(ErrorCode code) {
     case ErrorCode::kAlreadyExists: return 409;
     case ErrorCode::kFailedPrecondition: return 409;
     case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kInvalidDocument: return 422;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;
   }

@@ -24,7 +24,7 @@ struct ArchiveMetadata {
   std::string recipient;
   std::string signer;
   std::string classificationCode;  // "400.9.1"
-  std::string channel;             // of the incoming item, "" for outgoing documents
+  std::string channel;             // of the incoming item the document is or answers; "" when none
   std::string status;              // final, konsep, koreksi, diterima, …
   std::vector<std::string> tembusan;
   std::int64_t caseId = 0;        // 0 = none

@@ -73,7 +73,9 @@ class RetentionRepository {
   // Records the berita acara and marks its records disposed, with the audit events, in one
   // transaction. Checked again inside it, so a hold placed meanwhile wins: kAlreadyExists when
   // the number is taken; kFailedPrecondition naming each record that is absent, already
-  // disposed or held. `audits` are appended in order after the rows are written.
+  // disposed or held. `audits` are appended in order after the rows are written. The records'
+  // text and reporter identity are removed from the store and the full-text index in the same
+  // transaction; their metadata stays.
   virtual Disposal recordDisposal(const Disposal& disposal, const std::vector<AuditEntry>& audits) = 0;
   // Whether a record not disposed of (in any office) still names this content.
   virtual bool contentStillNamed(const std::string& sha256) = 0;

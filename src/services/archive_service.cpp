@@ -72,7 +72,7 @@ ArchiveService::ArchiveService(ports::ArchiveRepository& repository, ports::Arch
     : repository_(repository), files_(files), clock_(clock) {}
 
 ports::ArchiveRepository::AddResult ArchiveService::archive(const domain::Actor& actor, ports::ArchiveMetadata m,
-                                                            const std::string& content) {
+                                                            const std::string& content, const std::string& auditNote) {
   domain::requireRole(actor, {Role::kRegistrar, Role::kHead, Role::kManager, Role::kSupervisor, Role::kOfficer,
                               Role::kAdmin},
                       "archive documents");
@@ -118,7 +118,7 @@ ports::ArchiveRepository::AddResult ArchiveService::archive(const domain::Actor&
                                           {"size_bytes", "", std::to_string(record.sizeBytes)}};
   if (!md.outgoingNumber.empty()) changes.push_back({"outgoing_number", "", md.outgoingNumber});
   if (md.supersedesId) changes.push_back({"supersedes_id", "", std::to_string(md.supersedesId)});
-  ports::AuditEntry audit{actor.username, "archive.add", "archive_document", "", changes, ""};
+  ports::AuditEntry audit{actor.username, "archive.add", "archive_document", "", changes, auditNote};
   auto result = repository_.add(record, audit);
   if (!domain::roleSeesReporterIdentity(actor.role)) withholdIdentity(result.record);
   return result;

@@ -51,9 +51,10 @@ class ArchiveService {
   // an orphan file, which fsck reports. The same content again returns the first record.
   // The reporter's identity (metadata.reporterIdentity) is masked as kWithheld in the stored
   // subject, text, sender, recipient and tembusan, and kept apart for the roles that may see it.
-  // kInvalidArgument naming every bad field.
+  // kInvalidArgument naming every bad field. auditNote says in the audit event how the document
+  // came to be archived when the event's fields do not (an import's verified signature).
   ports::ArchiveRepository::AddResult archive(const domain::Actor& actor, ports::ArchiveMetadata metadata,
-                                              const std::string& content);
+                                              const std::string& content, const std::string& auditNote = "");
 
   // The record's metadata (archive readers); kNotFound when absent or another office's.
   ports::ArchiveRecord get(const domain::Actor& actor, std::int64_t id);

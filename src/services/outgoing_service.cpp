@@ -370,6 +370,8 @@ domain::OutgoingLetter OutgoingService::archiveSigned(const domain::Actor& actor
   base.caseId = letter.caseId;
   if (auto incoming = ports_.incoming.find(letter.officeId, letter.incomingLetterId)) {
     base.agendaNumber = incoming->agendaNumber;
+    // The channel the complaint came in by, so that an auditor's channel filter finds the reply.
+    base.channel = std::string(domain::toString(incoming->fields.channel));
     const auto& r = incoming->fields.reporter;
     for (const auto* part : {&r.name, &r.address, &r.phone, &r.email})
       if (!part->empty()) base.reporterIdentity.push_back(*part);

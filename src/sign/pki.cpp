@@ -280,6 +280,31 @@ ImportSummary importPkcs12(const std::string& folder, const std::string& p12Path
   return ImportSummary{describeSubject(identity.certificate.get()), sk_X509_num(anchors.get()) - before};
 }
 
+int addTrustAnchors(const std::string& folder, const std::string& caPemPath) {
+  CertStackPtr extra = loadCertificates(caPemPath);
+  for (int i = 0; i < sk_X509_num(extra.get()); ++i)
+    if (X509_check_ca(sk_X509_value(extra.get(), i)) == 0)
+      throw Error(ErrorCode::kFailedPrecondition, describeSubject(sk_X509_value(extra.get(), i)) + " in " + caPemPath +
+                                                      " is not a CA certificate: only CAs are trust anchors");
+  CertStackPtr anchors(sk_X509_new_null());
+  if (fs::exists(trustAnchorsPath(folder))) anchors = loadCertificates(trustAnchorsPath(folder));
+  int added = 0;
+  std::string anchorsPem;
+  for (int i = 0; i < sk_X509_num(anchors.get()); ++i) anchorsPem += pem(sk_X509_value(anchors.get(), i));
+  for (int i = 0; i < sk_X509_num(extra.get()); ++i) {
+    X509* cert = sk_X509_value(extra.get(), i);
+    if (containsCertificate(anchors.get(), cert)) continue;
+    anchorsPem += pem(cert);
+    X509_up_ref(cert);
+    sk_X509_push(anchors.get(), cert);
+    ++added;
+  }
+  if (added == 0) return 0;
+  fs::create_directories(folder);
+  writeFile(trustAnchorsPath(folder), anchorsPem, false);
+  return added;
+}
+
 CertStackPtr loadCertificates(const std::string& pemPath) {
   return parseCertificates(readFile(pemPath, "certificate file"), pemPath);
 }

@@ -89,6 +89,12 @@ struct ImportSummary {
 ImportSummary importPkcs12(const std::string& folder, const std::string& p12Path, const std::string& passphrase,
                            const std::string& caPemPath = "");
 
+// Adds the CA certificates of `caPemPath` to folder/trusted.pem (those already there are
+// skipped) and returns how many were added: an office trusts another CA once, for the signed
+// documents it receives and archives (docs/signing.md). Throws as loadCertificates, and
+// kFailedPrecondition (nothing changed) when a certificate is not a CA's (basicConstraints CA).
+int addTrustAnchors(const std::string& folder, const std::string& caPemPath);
+
 // Every certificate of a PEM file. Throws kNotFound (no file), kInvalidArgument (no certificate in it).
 CertStackPtr loadCertificates(const std::string& pemPath);
 CertStackPtr parseCertificates(const std::string& pem, const std::string& name);

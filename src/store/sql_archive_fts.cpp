@@ -205,6 +205,14 @@ void index(Poco::Data::Session& session, std::int64_t id) {
       use(rowid), now;
 }
 
+void unindex(Poco::Data::Session& session, std::int64_t id) {
+  Poco::Int64 rowid = id;
+  session << "INSERT INTO archive_fts(archive_fts, rowid, subject, body, sender, recipient, signer, tembusan, "
+             "numbers, identity, facets) SELECT 'delete', id, subject, body, sender, recipient, signer, tembusan, "
+             "numbers, identity, facets FROM archive_fts_content WHERE id = ?",
+      use(rowid), now;
+}
+
 std::vector<std::string> dateCover(const std::string& from, const std::string& to) {
   Day cur = parseDay(from);
   Day last = parseDay(to);

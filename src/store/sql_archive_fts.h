@@ -22,6 +22,11 @@ std::string facetsOf(std::int64_t officeId, const ports::ArchiveMetadata& metada
 // Indexes row `id` of archive_documents (just inserted, same transaction).
 void index(Poco::Data::Session& session, std::int64_t id);
 
+// Removes row `id`'s entry from the index. The index keeps no text of its own (external
+// content), so FTS5 must be told the values it indexed: call this before the row changes, and
+// index() after.
+void unindex(Poco::Data::Session& session, std::int64_t id);
+
 // How a query runs: an FTS5 MATCH expression (user words always quoted, so nothing typed is read
 // as FTS5 syntax, over the text columns; selective filters as index tokens) and the dense
 // filters as SQL over archive_documents d. Dates must be valid ISO days; minDate/maxDate close

@@ -18,7 +18,8 @@ namespace naskah::store {
 namespace {
 
 // Portable SQL: no AUTOINCREMENT, dates as ISO text, lists as lines of text. Rows are never
-// updated; a newer version is a new row that names the one it supersedes.
+// updated — a newer version is a new row that names the one it supersedes — but for one
+// change: a disposal (sql_retention_repository.cpp) blanks body and identity, the content.
 const char* kTable = R"(CREATE TABLE archive_documents(
     id INTEGER PRIMARY KEY,
     office_id INTEGER NOT NULL REFERENCES offices(id),

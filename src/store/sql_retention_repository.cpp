@@ -3,6 +3,7 @@
 #include "Poco/Data/RecordSet.h"
 #include "Poco/Data/Statement.h"
 #include "domain/common/error.h"
+#include "store/sql_archive_fts.h"
 #include "store/sql_audit_log.h"
 
 using namespace Poco::Data::Keywords;
@@ -233,6 +234,12 @@ ports::Disposal SqlRetentionRepository::recordDisposal(const ports::Disposal& di
     for (auto recordId : disposal.recordIds) {
       Poco::Int64 document = recordId;
       session << "INSERT INTO disposal_items(disposal_id, document_id) VALUES (?, ?)", use(id), use(document), now;
+      // A destroyed letter's words must not stay findable: its text and the reporter's identity
+      // go with the file, from the row and from the index. The metadata (number, dates, parties,
+      // subject) stays searchable, with the berita acara that disposed of it.
+      archive_fts::unindex(session, recordId);
+      session << "UPDATE archive_documents SET body = '', identity = '' WHERE id = ?", use(document), now;
+      archive_fts::index(session, recordId);
     }
     for (auto entry : audits) {
       if (entry.objectId.empty()) entry.objectId = std::to_string(id);

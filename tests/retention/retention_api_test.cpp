@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <set>
 
+#include "Poco/Data/SQLite/Connector.h"
+#include "Poco/Data/Session.h"
 #include "archive/archive_fixture.h"
 #include "http/api_test_fixture.h"
 #include "store/archive_file_store.h"
@@ -172,6 +174,45 @@ TEST_F(RetentionApi, DisposalRemovesTheFileKeepsTheRowAndTheAuditTrailVerifies) 
   EXPECT_EQ(again.status, 409);
   EXPECT_NE(again.body.find("already disposed of by berita acara BA-003/2026"), std::string::npos) << again.body;
   EXPECT_EQ(dispose("kadis", "BA-003/2026", {dinilai_}).status, 409);  // the number is taken
+}
+
+TEST_F(RetentionApi, ADisposedLetterIsNoLongerFoundByItsWordsButItsMetadataStays) {
+  auto& system = server().system();
+  auto actor = system.directory().operatorOf(system.directory().officeOrOnly(""));
+  auto m = letter("Balasan pengaduan bantuan beras", "Bantuan beras cadangan pangan bagi Sdr. Zainudin di Pasar Angso.",
+                  "2018-05-02");
+  m.classificationCode = "400.9";
+  m.outgoingNumber = "400.9/88/LINJAMSOS/2018";
+  m.reporterIdentity = {"Zainudin", "0812 7777 3131"};
+  auto record = system.archive().archive(actor, m, "%PDF-1.7\n% beras\n%%EOF\n").record;
+  auto count = [&](const std::string& user, const std::string& query) {
+    return totalOf(as(user).get("/api/v1/archive/search?" + query));
+  };
+  ASSERT_EQ(count("auditor", "q=cadangan+pangan"), 1);
+  ASSERT_EQ(count("kadis", "q=Zainudin"), 1);  // the head may search the reporter's identity
+
+  ASSERT_EQ(dispose("kadis", "BA-011/2026", {record.id}).status, 201);
+  // Words of the body and the identity: gone for every role.
+  EXPECT_EQ(count("auditor", "q=cadangan+pangan"), 0);
+  EXPECT_EQ(count("kadis", "q=cadangan"), 0);
+  EXPECT_EQ(count("kadis", "q=Zainudin"), 0);
+  EXPECT_EQ(count("kadis", "q=7777"), 0);
+  // The metadata row: found by its number and subject, with its berita acara.
+  EXPECT_EQ(count("auditor", "q=400.9%2F88%2FLINJAMSOS%2F2018"), 1);
+  auto found = as("kadis").get("/api/v1/archive/search?q=beras");
+  ASSERT_EQ(totalOf(found), 1);
+  auto hit = found.json()->getArray("items")->getObject(0);
+  EXPECT_EQ(hit->getValue<std::int64_t>("id"), record.id);
+  EXPECT_EQ(hit->getValue<std::string>("outgoing_number"), "400.9/88/LINJAMSOS/2018");
+  EXPECT_TRUE(hit->isNull("reporter_identity"));
+  EXPECT_EQ(hit->getValue<std::string>("snippet"), "");
+  auto status = as("auditor").get(path(record.id) + "/retention").json();
+  EXPECT_EQ(status->getValue<std::string>("phase"), "disposed");
+  EXPECT_EQ(status->getObject("disposal")->getValue<std::string>("number"), "BA-011/2026");
+  // The index agrees with its content table (FTS5's own check), and the trail is whole.
+  Poco::Data::Session session("SQLite", server().config().databasePath());
+  session << "INSERT INTO archive_fts(archive_fts, rank) VALUES('integrity-check', 1)", Poco::Data::Keywords::now;
+  EXPECT_TRUE(as("auditor").get("/api/v1/audit/verify").json()->getValue<bool>("valid"));
 }
 
 TEST_F(RetentionApi, ABadDisposalRequestNamesEveryField) {

@@ -113,8 +113,17 @@ std::string toJsonText(const Poco::JSON::Object::Ptr& object) {
 
 std::pair<std::string, std::string> multipartFile(const std::string& fieldName, const std::string& fileName,
                                                   const std::string& contentType, const std::string& content) {
+  return multipartForm({}, fieldName, fileName, contentType, content);
+}
+
+std::pair<std::string, std::string> multipartForm(const std::vector<std::pair<std::string, std::string>>& fields,
+                                                  const std::string& fieldName, const std::string& fileName,
+                                                  const std::string& contentType, const std::string& content) {
   const std::string boundary = "naskah-test-boundary-7c1f2e9a";
-  std::string body = "--" + boundary + "\r\n";
+  std::string body;
+  for (const auto& [name, value] : fields)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  body += "--" + boundary + "\r\n";
   body += "Content-Disposition: form-data; name=\"" + fieldName + "\"; filename=\"" + fileName + "\"\r\n";
   body += "Content-Type: " + contentType + "\r\n\r\n";
   body += content;

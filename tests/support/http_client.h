@@ -74,6 +74,10 @@ std::string toJsonText(const Poco::JSON::Object::Ptr& object);
 // A multipart/form-data body with one file part; returns {content type with boundary, body}.
 std::pair<std::string, std::string> multipartFile(const std::string& fieldName, const std::string& fileName,
                                                   const std::string& contentType, const std::string& content);
+// The same with text fields before the file, as an HTML form with inputs and a file sends it.
+std::pair<std::string, std::string> multipartForm(const std::vector<std::pair<std::string, std::string>>& fields,
+                                                  const std::string& fieldName, const std::string& fileName,
+                                                  const std::string& contentType, const std::string& content);
 
 // The demo office's logins (samples/office.json).
 struct DemoUser {

@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   commands.push_back(makeAuditCommand());
   commands.push_back(makeRenderCommand());
   commands.push_back(makeVerifyCommand());
+  commands.push_back(makeImportCommand());
   commands.push_back(makePkiCommand());
   commands.push_back(makeSearchCommand());
   commands.push_back(makeFsckCommand());

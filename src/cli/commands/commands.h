@@ -15,6 +15,7 @@ std::unique_ptr<Command> makeAgendaCommand();
 std::unique_ptr<Command> makeAuditCommand();
 std::unique_ptr<Command> makeRenderCommand();
 std::unique_ptr<Command> makeVerifyCommand();
+std::unique_ptr<Command> makeImportCommand();
 std::unique_ptr<Command> makePkiCommand();
 
 // The demo PKI's subject from the data folder: its office and its (first active) head user;

@@ -1,4 +1,5 @@
-// naskah init: create a data folder (settings, store, migrations) and optionally the demo office.
+// naskah init: create a data folder (settings, store, migrations) and optionally the demo office,
+// with sample replies walked to signed, archived finals (samples/replies.json).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -6,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/commands/commands.h"
 #include "cli/sample_loader.h"
+#include "cli/sample_replies.h"
 #include "domain/common/error.h"
 
 namespace naskah::cli {
@@ -34,14 +36,16 @@ const char* kDefaultProperties =
     "pki.passphrase = naskah-demo-2026\n";
 
 // The demo signing keys (DATA/pki), once the folder has an office and a head to name in them.
-void ensureDemoPki(CommandContext& context, System& system, const AppConfig& config) {
+// True when this call created them.
+bool ensureDemoPki(CommandContext& context, System& system, const AppConfig& config) {
   PkiSubject subject = pkiSubjectOf(system);
   if (subject.office.empty() || subject.signer.empty()) {
     context.out << "no office with a head yet: create the signing keys later with `naskah pki init`\n";
-    return;
+    return false;
   }
-  if (context.runtime.createDemoPki(config, subject))
-    context.out << "created the demo signing keys of " << subject.signer << " in " << config.pkiDir() << "\n";
+  if (!context.runtime.createDemoPki(config, subject)) return false;
+  context.out << "created the demo signing keys of " << subject.signer << " in " << config.pkiDir() << "\n";
+  return true;
 }
 
 class InitCommand : public Command {
@@ -51,13 +55,17 @@ class InitCommand : public Command {
   std::string usage() const override { return "init --data DIR [--samples SAMPLES_DIR]"; }
   void defineOptions(Poco::Util::OptionSet& options) const override {
     addDataOption(options);
-    options.addOption(Poco::Util::Option("samples", "", "load the demo office and its items from SAMPLES_DIR")
+    options.addOption(Poco::Util::Option("samples", "", "load the demo office, its items and its sample replies (signed, archived) from SAMPLES_DIR")
                           .required(false)
                           .argument("SAMPLES_DIR"));
   }
   int run(CommandContext& context) override {
     std::string dir = context.required("data");
     bool createdHere = !std::filesystem::exists(dir + "/naskah.db");
+    // Opening the store creates the archive folder; whether it was there before decides
+    // whether a failed demo load may remove it.
+    const std::string archiveDir = dir + "/archive";
+    bool archiveExisted = std::filesystem::exists(archiveDir);
     std::filesystem::create_directories(dir);
     std::string properties = dir + "/naskah.properties";
     if (!std::filesystem::exists(properties)) std::ofstream(properties) << kDefaultProperties;
@@ -79,22 +87,36 @@ class InitCommand : public Command {
       ensureDemoPki(context, *system, config);
       return 0;
     }
+    const std::string samples = context.required("samples");
+    bool archiveCreatedHere = config.archiveDir() == archiveDir && !archiveExisted;
+    bool pkiCreatedHere = false;
     SampleSummary summary;
+    ReplySummary replies;
     try {
-      summary = loadSamples(*system, context.required("samples"));
+      summary = loadSamples(*system, samples);
+      // The sample replies are signed by the head, so the keys come first.
+      pkiCreatedHere = ensureDemoPki(context, *system, config);
+      replies = walkSampleReplies(*system, samples);
     } catch (const Error&) {
       // Loading goes through the services one record at a time; a half-loaded demo office
-      // is worse than none, so a folder this run created is removed again.
+      // is worse than none, so what this run created is removed again (and nothing else).
       system.reset();
       if (createdHere)
         for (const char* name : {"naskah.db", "naskah.db-wal", "naskah.db-shm", "attachments"})
           std::filesystem::remove_all(dir + "/" + name);
+      if (createdHere && archiveCreatedHere) std::filesystem::remove_all(archiveDir);
+      if (pkiCreatedHere) std::filesystem::remove_all(config.pkiDir());
       throw;
     }
     std::ofstream(dir + "/demo-logins.txt") << summary.logins;
     context.out << "loaded office " << summary.officeCode << ": " << summary.units << " units, " << summary.users
                 << " users, " << summary.incoming << " incoming items\n";
-    ensureDemoPki(context, *system, config);
+    if (!replies.numbers.empty()) {
+      context.out << "walked " << replies.numbers.size()
+                  << " sample replies from draft to dispatch; signed and archived as";
+      for (const auto& number : replies.numbers) context.out << " " << number;
+      context.out << "\n";
+    }
     return 0;
   }
 };

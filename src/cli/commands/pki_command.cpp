@@ -1,4 +1,5 @@
-// naskah pki init|import: the office's signing keys (demo CA, or a PKCS#12 issued elsewhere).
+// naskah pki init|import|trust: the office's signing keys (demo CA, or a PKCS#12 issued elsewhere)
+// and the CAs whose signatures it accepts.
 #include <cctype>
 
 #include "cli/command.h"
@@ -23,10 +24,12 @@ std::string regionOf(const std::string& government) {
 class PkiCommand : public Command {
  public:
   std::string name() const override { return "pki"; }
-  std::string summary() const override { return "create the demo signing keys, or import a PKCS#12"; }
+  std::string summary() const override {
+    return "create the demo signing keys, import a PKCS#12, or trust another agency's CA";
+  }
   std::string usage() const override {
-    return "pki init|import --data DIR [--office NAME --signer NAME --title T --nip NIP] "
-           "[--p12 FILE --passphrase P --ca CA.pem]";
+    return "pki init|import|trust --data DIR [--office NAME --signer NAME --title T --nip NIP] "
+           "[--p12 FILE --passphrase P] [--ca CA.pem]";
   }
   void defineOptions(Poco::Util::OptionSet& options) const override {
     addDataOption(options);
@@ -39,7 +42,8 @@ class PkiCommand : public Command {
     text("nip", "init: the head's NIP", "NIP");
     text("p12", "import: the PKCS#12 file (.p12 / .pfx)", "FILE");
     text("passphrase", "import: the PKCS#12 passphrase", "P");
-    text("ca", "import: CA certificates (PEM) to trust besides those in the PKCS#12", "CA.pem");
+    text("ca", "import: CA certificates (PEM) to trust besides those in the PKCS#12; trust: the CA certificates to add",
+         "CA.pem");
   }
   int run(CommandContext& context) override {
     std::string action = context.args.empty() ? "" : context.args.front();
@@ -71,7 +75,16 @@ class PkiCommand : public Command {
                     << "/naskah.properties to this PKCS#12's passphrase so that letters can be signed\n";
       return 0;
     }
-    throw Error(ErrorCode::kInvalidArgument, "say what to do: naskah pki init|import", {{"action", "usage"}});
+    if (action == "trust") {
+      // Trust is the office's setting, not a flag of each import: a document is archived as
+      // verified only against CAs the office chose once (docs/signing.md, "Received documents").
+      std::string ca = context.required("ca");
+      int added = context.runtime.trustCa(config, ca);
+      context.out << added << " CA certificate(s) of " << ca << " added to the trust anchors in " << config.pkiDir()
+                  << "\n";
+      return 0;
+    }
+    throw Error(ErrorCode::kInvalidArgument, "say what to do: naskah pki init|import|trust", {{"action", "usage"}});
   }
 };
 

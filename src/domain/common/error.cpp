@@ -11,6 +11,7 @@ std::string_view errorCodeName(ErrorCode code) {
     case ErrorCode::kAlreadyExists: return "already_exists";
     case ErrorCode::kFailedPrecondition: return "failed_precondition";
     case ErrorCode::kTooLarge: return "too_large";
+    case ErrorCode::kInvalidDocument: return "invalid_document";
     case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kInternal: return "internal";
   }

@@ -18,6 +18,9 @@ enum class ErrorCode {
   kAlreadyExists,
   kFailedPrecondition,
   kTooLarge,
+  // The request is well formed but the document it carries is refused (a received PDF whose
+  // signature does not verify): fixing the request will not help, another document might.
+  kInvalidDocument,
   kUnavailable,
   kInternal,
 };

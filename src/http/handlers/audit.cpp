@@ -1,8 +1,12 @@
+// The audit trail for auditors over HTTP: events as JSON pages or a CSV export, and the check
+// of the hash chain.
 #include <algorithm>
+#include <limits>
 
 #include "Poco/JSON/Array.h"
 #include "Poco/JSON/Parser.h"
 #include "http/handlers/routes.h"
+#include "services/audit_csv.h"
 
 namespace naskah::http {
 namespace {
@@ -37,8 +41,19 @@ void addAuditRoutes(Router& router) {
     f.to = request.query("to").value_or("");
     Violations problems;
     f.afterSequence = request.wholeNumberQuery("after", 0, problems);
-    f.limit = static_cast<int>(std::min<std::int64_t>(request.wholeNumberQuery("limit", 100, problems), 1'000'000));
+    std::int64_t limit = request.wholeNumberQuery("limit", 100, problems);
+    f.limit = static_cast<int>(std::min<std::int64_t>(limit, 1'000'000));
+    std::string format = request.query("format").value_or("json");
+    if (format != "json" && format != "csv") problems.add("format", "must be json or csv");
+    if (format == "csv" && request.query("limit") && limit < 1) problems.add("limit", "must be at least 1");
     problems.throwIfAny("the filter is not valid");
+    if (format == "csv") {
+      // The whole filtered trail, not one page (limit, when given, caps it).
+      auto all = s.audit.listAll(actor, f, request.query("limit") ? limit : std::numeric_limits<std::int64_t>::max());
+      ApiReply reply = ApiReply::bytes(services::auditCsv(all), "text/csv; charset=utf-8");
+      reply.headers.push_back({"Content-Disposition", "attachment; filename=\"jejak-audit.csv\""});
+      return reply;
+    }
     auto events = s.audit.list(actor, f);
     Poco::JSON::Array items;
     for (const auto& e : events) items.add(eventJson(e));

@@ -148,6 +148,8 @@ void addIncomingLetterRoutes(Router& router) {
   router.add("POST", "/api/v1/incoming-letters/{id}/attachments", BodyKind::kUpload, [&s](ApiRequest& request) {
     auto actor = request.actor();
     auto upload = readUpload(request);
+    if (upload.multipart && !upload.hasFile)
+      throw Error(ErrorCode::kInvalidArgument, "the upload has no file part", {{"file", "is required"}});
     auto attachment = s.registration.addAttachment(actor, request.idParam(0), upload.fileName, upload.content);
     return ApiReply::ok(json::toJson(attachment), 201);
   });

@@ -2,6 +2,7 @@
 // photos, print the Laporan Hasil Pemeriksaan. Rules live in services::InspectionService.
 #include "Poco/JSON/Array.h"
 #include "http/handlers/routes.h"
+#include "domain/common/error.h"
 #include "http/upload.h"
 #include "json/inspection_json.h"
 #include "json/inspection_report_data.h"
@@ -49,7 +50,9 @@ void addInspectionRoutes(Router& router) {
     auto actor = request.actor();
     auto id = request.idParam(0);
     auto upload = readUpload(request);
-    auto caption = upload.fields.count("caption") ? upload.fields["caption"] : request.query("caption").value_or("");
+    if (upload.multipart && !upload.hasFile)
+      throw Error(ErrorCode::kInvalidArgument, "the upload has no file part", {{"file", "is required"}});
+    auto caption = upload.value(request, "caption").value_or("");
     auto photo = inspections(s).addPhoto(actor, id, upload.fileName, caption, upload.content);
     ApiReply reply = ApiReply::ok(json::toJson(photo, id), 201);
     reply.headers.push_back({"Location", inspectionPath(id) + "/photos/" + std::to_string(photo.number)});

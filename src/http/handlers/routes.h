@@ -10,6 +10,7 @@ void addAuthRoutes(Router& router);
 void addIncomingLetterRoutes(Router& router);
 void addAuditRoutes(Router& router);
 void addDirectoryRoutes(Router& router);
+void addArchiveImportRoutes(Router& router);
 void addArchiveRoutes(Router& router);
 void addDocumentRoutes(Router& router);
 void addOutgoingLetterRoutes(Router& router);
@@ -25,6 +26,7 @@ inline void addAllRoutes(Router& router) {
   addIncomingLetterRoutes(router);
   addAuditRoutes(router);
   addDirectoryRoutes(router);
+  addArchiveImportRoutes(router);  // before /archive/{id}
   addArchiveRoutes(router);
   addDocumentRoutes(router);
   addOutgoingLetterRoutes(router);

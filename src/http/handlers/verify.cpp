@@ -9,10 +9,11 @@ namespace {
 
 std::string uploadedPdf(ApiRequest& request) {
   auto upload = readUpload(request);
-  if (upload.content.empty())
-    throw Error(ErrorCode::kInvalidArgument, "send the PDF as the body or as the multipart field \"file\"",
-                {{"file", "is required"}});
-  return std::move(upload.content);
+  if (upload.hasFile && !upload.content.empty()) return std::move(upload.content);
+  if (upload.multipart)
+    throw Error(ErrorCode::kInvalidArgument, "the upload has no field \"file\"", {{"file", "is required"}});
+  throw Error(ErrorCode::kInvalidArgument, "send the PDF as the body or as the multipart field \"file\"",
+              {{"file", "is required"}});
 }
 
 services::VerificationService& verification(Services& s) {
