@@ -5,6 +5,7 @@
 
 #include "Poco/Data/Session.h"
 #include "domain/common/error.h"
+#include "store/sql_archive_fts.h"
 #include "store/sql_archive_repository.h"
 #include "store/sql_outgoing_repository.h"
 #include "store/sql_retention_repository.h"
@@ -19,7 +20,16 @@ struct Migration {
   int version;
   const char* description;
   std::vector<const char*> statements;
+  // Runs after the statements, in the same transaction: data a statement cannot compute.
+  void (*fill)(Session&) = nullptr;
 };
+
+// Migration 6: the date blocks of the archived rows, and every row's facets again (kind+code
+// tokens) with the FTS index rebuilt from them.
+void fillArchiveSearch(Session& session) {
+  archive_fts::rebuildDateBlocks(session);
+  archive_fts::rebuildFacets(session);
+}
 
 // Portable SQL (SQLite and PostgreSQL): integer keys, TEXT times in ISO 8601, no AUTOINCREMENT.
 const std::vector<Migration>& migrations() {
@@ -191,6 +201,7 @@ const std::vector<Migration>& migrations() {
       {3, "archive: immutable documents, their metadata and full-text index", archiveSchemaStatements()},
       {4, "outgoing letters: versions, paraf chain, outgoing register, dispatch", outgoingSchemaStatements()},
       {5, "retention: legal holds, disposals (berita acara) and the records they list", retentionSchemaStatements()},
+      {6, "archive search: date blocks, kind+code tokens", archive_fts::dateBlockSchemaStatements(), fillArchiveSearch},
   };
   return kMigrations;
 }
@@ -225,6 +236,7 @@ int migrate(Database& database) {
       session << "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", use(wanted), into(recorded), now;
       if (recorded > 0) return;
       for (const char* sql : migration.statements) session << sql, now;
+      if (migration.fill) migration.fill(session);
       int v = migration.version;
       std::string description = migration.description;
       session << "INSERT INTO schema_migrations(version, description) VALUES (?, ?)", use(v), use(description), now;
