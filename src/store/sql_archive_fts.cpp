@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cmath>
 #include <map>
 #include <tuple>
 #include <numeric>
@@ -436,6 +437,34 @@ namespace {
 struct Region {
   Poco::Int64 low, high;
   double rows;
+  // The range's rows per block in the region (block, rows), oldest first; empty without a
+  // date range, where every rowid counts as one row.
+  std::vector<std::pair<Poco::Int64, double>> blocks;
+
+  // Rows of the range in [a, b) (a block cut counts in proportion).
+  double rowsIn(Poco::Int64 a, Poco::Int64 b) const {
+    if (blocks.empty() && rows > 0) return static_cast<double>(b - a);
+    double sum = 0;
+    for (const auto& [block, count] : blocks) {
+      Poco::Int64 start = std::max(a, block * kBlockRows), end = std::min(b, (block + 1) * kBlockRows);
+      if (start < end) sum += count * static_cast<double>(end - start) / static_cast<double>(kBlockRows);
+    }
+    return sum;
+  }
+  // The lowest rowid from which [low, high) holds `rows` of the range (region.low when the
+  // region does not hold that many below high).
+  Poco::Int64 lowFor(Poco::Int64 high, double wanted) const {
+    if (blocks.empty()) return rows > 0 ? std::max(low, high - static_cast<Poco::Int64>(std::ceil(wanted))) : low;
+    double sum = 0;
+    for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
+      Poco::Int64 start = std::max(low, it->first * kBlockRows), end = std::min(high, (it->first + 1) * kBlockRows);
+      if (start >= end) continue;
+      double perRowid = it->second / static_cast<double>(kBlockRows), here = perRowid * static_cast<double>(end - start);
+      if (sum + here >= wanted) return end - static_cast<Poco::Int64>(std::ceil((wanted - sum) / perRowid));
+      sum += here;
+    }
+    return low;
+  }
 };
 
 // Newest first: without a date range (or with one of many months) the whole archive; with one,
@@ -467,11 +496,13 @@ std::vector<Region> regionsOf(Poco::Data::Session& session, const MatchPlan& pla
     position = std::min(position, run->low);
   }
   if (position > 1) regions.push_back({1, position, 0});
-  // The range's rows in each region, from the blocks (a block cut by a boundary counts whole on both sides).
-  for (auto& region : regions)
+  // The range's rows in each region, from the blocks.
+  for (auto& region : regions) {
     for (std::size_t i = 0; i < blocks.size(); ++i)
       if (blocks[i] * kBlockRows < region.high && (blocks[i] + 1) * kBlockRows > region.low)
-        region.rows += static_cast<double>(counts[i]);
+        region.blocks.emplace_back(blocks[i], static_cast<double>(counts[i]));
+    region.rows = region.rowsIn(region.low, region.high);
+  }
   return regions;
 }
 
@@ -540,21 +571,22 @@ RankedIds rank(Poco::Data::Session& session, const MatchPlan& plan, const std::v
   Poco::Int64 high = maxRowid + 1;
   for (const Region& region : regionsOf(session, plan, maxRowid)) {
     if (full) break;
-    double length = static_cast<double>(region.high - region.low);
-    double upper = std::min(1.0, share * std::min(1.0, region.rows / length));
-    double density = upper;
-    Poco::Int64 walked = 0, found = 0;
+    // The share of the range's rows in this region that match: the estimate, then what the
+    // region has shown (never taken for less than a sixteenth of the estimate, so that a chunk
+    // grows at most sixteenfold past what the estimate alone would read).
+    double ratio = share;
+    double rangeRows = 0;
+    Poco::Int64 found = 0;
     high = region.high;
     while (high > region.low) {
       std::size_t need = window - ids.size();
-      double span = density > 0 ? static_cast<double>(need) / density : length;
-      span = std::max(span, static_cast<double>(kRankWindow));
-      Poco::Int64 low = static_cast<double>(high - region.low) <= span ? region.low
-                                                                       : high - static_cast<Poco::Int64>(span);
+      Poco::Int64 low = ratio > 0 ? region.lowFor(high, static_cast<double>(need) / ratio) : region.low;
+      low = std::min(low, std::max(region.low, high - static_cast<Poco::Int64>(kRankWindow)));
+      double expected = ratio * region.rowsIn(low, high);
       std::vector<Poco::Int64> rangeIds;
       std::vector<double> rangeScores;
       std::size_t matches = 0;
-      if (density * static_cast<double>(high - low) <= static_cast<double>(need)) {
+      if (expected <= static_cast<double>(need)) {
         scored(low, high, rangeIds, rangeScores);
         matches = rangeIds.size();
         if (matches > need) {  // more than expected: the newest are kept, the rest counted
@@ -569,7 +601,7 @@ RankedIds rank(Poco::Data::Session& session, const MatchPlan& plan, const std::v
       }
       ids.insert(ids.end(), rangeIds.begin(), rangeIds.end());
       scores.insert(scores.end(), rangeScores.begin(), rangeScores.end());
-      walked += high - low;
+      rangeRows += region.rowsIn(low, high);
       found += static_cast<Poco::Int64>(matches);
       high = low;
       if (matches >= need) {
@@ -577,9 +609,7 @@ RankedIds rank(Poco::Data::Session& session, const MatchPlan& plan, const std::v
         full = true;
         break;
       }
-      // What the region has shown, never taken for less than a sixteenth of the estimate: a
-      // chunk grows at most sixteenfold past what the estimate alone would read.
-      density = std::max(static_cast<double>(found) / static_cast<double>(walked), upper / 16);
+      if (rangeRows >= 1) ratio = std::max(static_cast<double>(found) / rangeRows, share / 16);
     }
   }
   bool scannedAll = !full || high <= 1;
