@@ -6,6 +6,7 @@
 
 #include "Poco/Data/Session.h"
 #include "domain/common/error.h"
+#include "store/sql_archive_fts.h"
 #include "store/sql_archive_repository.h"
 #include "store/sql_inspection_repository.h"
 #include "store/sql_outgoing_repository.h"
@@ -21,7 +22,16 @@ struct Migration {
   int version;
   const char* description;
   std::vector<const char*> statements;
+  // Runs after the statements, in the same transaction: data a statement cannot compute.
+  void (*fill)(Session&) = nullptr;
 };
+
+// Migration 6: the date blocks of the archived rows, and every row's facets again (kind+code
+// tokens) with the FTS index rebuilt from them.
+void fillArchiveSearch(Session& session) {
+  archive_fts::rebuildDateBlocks(session);
+  archive_fts::rebuildFacets(session);
+}
 
 // Portable SQL (SQLite and PostgreSQL): integer keys, TEXT times in ISO 8601, no AUTOINCREMENT.
 const std::vector<Migration>& migrations() {
@@ -195,6 +205,7 @@ const std::vector<Migration>& migrations() {
       {5, "retention: legal holds, disposals (berita acara) and the records they list", retentionSchemaStatements()},
       {6, "field inspections: team, schedule, report (findings, mediation, recommendations), photos",
        inspectionSchemaStatements()},
+      {7, "archive search: date blocks, kind+code tokens", archive_fts::dateBlockSchemaStatements(), fillArchiveSearch},
       // Numbered 9 so that the migrations being written beside it (6-8) keep their numbers:
       // migrations apply by number, whatever their order.
       {9, "confidential history: the reporter's identity as it was before each correction",
@@ -246,6 +257,7 @@ int migrate(Database& database) {
       session << "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", use(wanted), into(recorded), now;
       if (recorded > 0) return;
       for (const char* sql : migration.statements) session << sql, now;
+      if (migration.fill) migration.fill(session);
       int v = migration.version;
       std::string description = migration.description;
       session << "INSERT INTO schema_migrations(version, description) VALUES (?, ?)", use(v), use(description), now;

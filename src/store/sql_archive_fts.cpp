@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cmath>
+#include <map>
+#include <tuple>
 #include <numeric>
 
 #include "Poco/Data/Statement.h"
@@ -36,6 +39,34 @@ void addToken(std::string& facets, const std::string& prefix, const std::string&
   facets += prefix + part;
 }
 
+std::string fnvHex(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+// Kind and one level of the classification code as one token ("kc" + FNV-1a 64 of both):
+// the usual pair of dense filters (a kind is a fifth of the archive, a code a tenth) is then one
+// doclist of a fiftieth instead of a check on every candidate row. The same equality as the
+// row check it replaces: the kind without case (ASCII, as SQLite's lower()), the code exact.
+std::string pairToken(const std::string& kind, const std::string& codeLevel) {
+  std::string key;
+  for (unsigned char c : kind) key += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+  return "kc" + fnvHex(key + '\x1f' + codeLevel);
+}
+
+// "400.9.1" -> "400", "400.9", "400.9.1": a filter on any of them takes the code.
+std::vector<std::string> codeLevels(const std::string& code) {
+  std::vector<std::string> levels;
+  if (code.empty()) return levels;
+  for (std::size_t dot = code.find('.'); dot != std::string::npos; dot = code.find('.', dot + 1))
+    levels.push_back(code.substr(0, dot));
+  levels.push_back(code);
+  return levels;
+}
+
 // A whole field value as one token: case, spacing and punctuation ignored, then hashed
 // (FNV-1a 64), so that an exact-name filter is one short doclist instead of a phrase over
 // words as common as "dinas" and "kota".
@@ -47,11 +78,7 @@ std::string valueToken(const std::string& value) {
   }
   while (!normal.empty() && normal.back() == ' ') normal.pop_back();
   if (normal.empty()) return "";
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : normal) hash = (hash ^ c) * 1099511628211ull;
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
+  return fnvHex(normal);
 }
 
 // A value as one FTS5 string: inside double quotes nothing is syntax, a quote is doubled.
@@ -179,10 +206,9 @@ std::string facetsOf(std::int64_t officeId, const ports::ArchiveMetadata& m) {
   std::string facets = "o" + std::to_string(officeId);
   addToken(facets, "k", m.kind);
   // Every level of the code, so that a filter on "400" finds "400.9.1" with one token.
-  for (std::size_t dot = m.classificationCode.find('.'); dot != std::string::npos;
-       dot = m.classificationCode.find('.', dot + 1))
-    addToken(facets, "c", m.classificationCode.substr(0, dot));
-  addToken(facets, "c", m.classificationCode);
+  for (const auto& level : codeLevels(m.classificationCode)) addToken(facets, "c", level);
+  if (!m.kind.empty())
+    for (const auto& level : codeLevels(m.classificationCode)) facets += ' ' + pairToken(m.kind, level);
   addToken(facets, "ch", m.channel);
   addToken(facets, "st", m.status);
   addToken(facets, "sn", valueToken(m.sender));
@@ -203,6 +229,91 @@ void index(Poco::Data::Session& session, std::int64_t id) {
              "facets) SELECT id, subject, body, sender, recipient, signer, tembusan, numbers, identity, facets "
              "FROM archive_fts_content WHERE id = ?",
       use(rowid), now;
+  Poco::Int64 office = 0;
+  std::string date;
+  session << "SELECT office_id, letter_date FROM archive_documents WHERE id = ?", use(rowid), into(office), into(date),
+      now;
+  addToDateBlocks(session, office, id, date);
+}
+
+std::vector<const char*> dateBlockSchemaStatements() {
+  return {R"(CREATE TABLE archive_date_blocks(
+               office_id INTEGER NOT NULL,
+               month INTEGER NOT NULL,
+               block INTEGER NOT NULL,
+               rows INTEGER NOT NULL,
+               PRIMARY KEY(office_id, month, block)))"};
+}
+
+namespace {
+
+// 2019-04-15 -> 201904; 0 when the text is no ISO date.
+int monthOf(const std::string& iso) {
+  int y = 0, m = 0;
+  if (iso.size() < 7 || std::sscanf(iso.c_str(), "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12) return 0;
+  return y * 100 + m;
+}
+
+}  // namespace
+
+void addToDateBlocks(Poco::Data::Session& session, std::int64_t officeId, std::int64_t id,
+                     const std::string& letterDate) {
+  int month = monthOf(letterDate);
+  if (month == 0) return;  // a row without a date matches no date range
+  Poco::Int64 office = officeId, block = id / kBlockRows;
+  session << "INSERT INTO archive_date_blocks(office_id, month, block, rows) VALUES (?, ?, ?, 1) "
+             "ON CONFLICT(office_id, month, block) DO UPDATE SET rows = rows + 1",
+      use(office), use(month), use(block), now;
+}
+
+void rebuildDateBlocks(Poco::Data::Session& session) {
+  std::map<std::tuple<Poco::Int64, int, Poco::Int64>, Poco::Int64> blocks;
+  Poco::Int64 after = 0;
+  for (;;) {  // in slices of rowids, so that a large archive is never held whole
+    std::vector<Poco::Int64> ids, offices;
+    std::vector<std::string> dates;
+    session << "SELECT id, office_id, letter_date FROM archive_documents WHERE id > ? ORDER BY id LIMIT 100000",
+        use(after), into(ids), into(offices), into(dates), now;
+    if (ids.empty()) break;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      if (int month = monthOf(dates[i])) ++blocks[{offices[i], month, ids[i] / kBlockRows}];
+    after = ids.back();
+  }
+  session << "DELETE FROM archive_date_blocks", now;
+  for (auto& [key, rows] : blocks) {
+    Poco::Int64 office = std::get<0>(key), block = std::get<2>(key);
+    int month = std::get<1>(key);
+    session << "INSERT INTO archive_date_blocks(office_id, month, block, rows) VALUES (?, ?, ?, ?)", use(office),
+        use(month), use(block), use(rows), now;
+  }
+}
+
+void rebuildFacets(Poco::Data::Session& session) {
+  Poco::Int64 after = 0;
+  for (;;) {
+    std::vector<Poco::Int64> ids, offices;
+    std::vector<std::string> kinds, dates, senders, recipients, signers, codes, channels, statuses;
+    session << "SELECT id, office_id, kind, letter_date, sender, recipient, signer, classification_code, channel, "
+               "status FROM archive_documents WHERE id > ? ORDER BY id LIMIT 10000",
+        use(after), into(ids), into(offices), into(kinds), into(dates), into(senders), into(recipients), into(signers),
+        into(codes), into(channels), into(statuses), now;
+    if (ids.empty()) break;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      ports::ArchiveMetadata m;
+      m.kind = kinds[i];
+      m.letterDate = dates[i];
+      m.sender = senders[i];
+      m.recipient = recipients[i];
+      m.signer = signers[i];
+      m.classificationCode = codes[i];
+      m.channel = channels[i];
+      m.status = statuses[i];
+      std::string facets = facetsOf(offices[i], m);
+      session << "UPDATE archive_documents SET facets = ? WHERE id = ?", use(facets), use(ids[i]), now;
+    }
+    after = ids.back();
+  }
+  session << "INSERT INTO archive_fts(archive_fts) VALUES('rebuild')", now;
 }
 
 void unindex(Poco::Data::Session& session, std::int64_t id) {
@@ -245,11 +356,15 @@ MatchPlan plan(const ports::ArchiveQuery& q, const std::string& minDate, const s
     parts.push_back("{" + textColumns(q) + "} : (" + joined + ")");
   }
 
+  result.officeId = q.officeId;
   // Selective filters: a name is a few hundred letters, a date range a band of rowids.
   std::vector<std::string> selective;
   // A name that normalises to nothing names no document.
   for (auto [prefix, value] : {std::pair{"sn", &q.sender}, {"rc", &q.recipient}, {"sg", &q.signer}})
-    if (!value->empty()) selective.push_back(prefix + (valueToken(*value).empty() ? "none" : valueToken(*value)));
+    if (!value->empty()) {
+      selective.push_back(prefix + (valueToken(*value).empty() ? "none" : valueToken(*value)));
+      result.tokens.push_back("facets : " + selective.back());
+    }
   if (!q.from.empty() || !q.to.empty()) {
     if (minDate.empty()) return result;  // the office has no archived document at all
     std::string from = q.from.empty() || q.from < minDate ? minDate : q.from;
@@ -259,7 +374,10 @@ MatchPlan plan(const ports::ArchiveQuery& q, const std::string& minDate, const s
     std::string any;
     for (const auto& token : cover) any += (any.empty() ? "" : " OR ") + token;
     selective.push_back(cover.size() == 1 ? any : "(" + any + ")");
+    result.from = from, result.to = to;
   }
+  // Kind and code together are one token (pairToken), sparse enough to go into the MATCH.
+  bool pair = !q.kind.empty() && !q.classificationCode.empty();
 
   // Dense filters (office, kind, status, channel, code: each a large share of the archive).
   // Beside words or a selective filter they are checked on the row instead: seeking a doclist
@@ -271,8 +389,12 @@ MatchPlan plan(const ports::ArchiveQuery& q, const std::string& minDate, const s
   auto facet = [&](const std::string& prefix, const std::string& value) {
     if (!value.empty()) dense.push_back(prefix + tokenPart(value));
   };
-  facet("k", q.kind);
-  facet("c", q.classificationCode);
+  if (pair) {
+    dense.push_back(pairToken(q.kind, q.classificationCode));
+  } else {
+    facet("k", q.kind);
+    facet("c", q.classificationCode);
+  }
   facet("ch", q.channel);
   facet("st", q.status);
   std::vector<std::string> facets = selective;
@@ -280,6 +402,10 @@ MatchPlan plan(const ports::ArchiveQuery& q, const std::string& minDate, const s
     facets.insert(facets.end(), dense.begin(), dense.end());
     if (facets.empty()) facets.push_back("o" + std::to_string(q.officeId));  // every document
   } else {
+    if (pair) {
+      facets.push_back(pairToken(q.kind, q.classificationCode));
+      result.tokens.push_back("facets : " + facets.back());
+    }
     std::vector<std::string> checks;
     if (filterOffice) checks.push_back("d.office_id = " + std::to_string(q.officeId));
     auto equal = [&](const char* column, const std::string& value) {
@@ -287,10 +413,10 @@ MatchPlan plan(const ports::ArchiveQuery& q, const std::string& minDate, const s
       checks.push_back(std::string("lower(d.") + column + ") = lower(?)");
       result.params.push_back(value);
     };
-    equal("kind", q.kind);
+    if (!pair) equal("kind", q.kind);
     equal("channel", q.channel);
     equal("status", q.status);
-    if (!q.classificationCode.empty()) {
+    if (!q.classificationCode.empty() && !pair) {
       // The code itself or any code below it; LIKE's wildcards in the code are literal.
       std::string below;
       for (char c : q.classificationCode) {
@@ -312,6 +438,84 @@ MatchPlan plan(const ports::ArchiveQuery& q, const std::string& minDate, const s
   return result;
 }
 
+namespace {
+
+// A stretch of rowids [low, high) the walk reads on its own, with the number of rows of the
+// query's date range in it (all its rows without a date filter).
+struct Region {
+  Poco::Int64 low, high;
+  double rows;
+  // The range's rows per block in the region (block, rows), oldest first; empty without a
+  // date range, where every rowid counts as one row.
+  std::vector<std::pair<Poco::Int64, double>> blocks;
+
+  // Rows of the range in [a, b) (a block cut counts in proportion).
+  double rowsIn(Poco::Int64 a, Poco::Int64 b) const {
+    if (blocks.empty() && rows > 0) return static_cast<double>(b - a);
+    double sum = 0;
+    for (const auto& [block, count] : blocks) {
+      Poco::Int64 start = std::max(a, block * kBlockRows), end = std::min(b, (block + 1) * kBlockRows);
+      if (start < end) sum += count * static_cast<double>(end - start) / static_cast<double>(kBlockRows);
+    }
+    return sum;
+  }
+  // The lowest rowid from which [low, high) holds `rows` of the range (region.low when the
+  // region does not hold that many below high).
+  Poco::Int64 lowFor(Poco::Int64 high, double wanted) const {
+    if (blocks.empty()) return rows > 0 ? std::max(low, high - static_cast<Poco::Int64>(std::ceil(wanted))) : low;
+    double sum = 0;
+    for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
+      Poco::Int64 start = std::max(low, it->first * kBlockRows), end = std::min(high, (it->first + 1) * kBlockRows);
+      if (start >= end) continue;
+      double perRowid = it->second / static_cast<double>(kBlockRows), here = perRowid * static_cast<double>(end - start);
+      if (sum + here >= wanted) return end - static_cast<Poco::Int64>(std::ceil((wanted - sum) / perRowid));
+      sum += here;
+    }
+    return low;
+  }
+};
+
+// Newest first: without a date range (or with one of many months) the whole archive; with one,
+// the runs of blocks dense with the range's rows and the stretches between them, where only
+// letters scanned late can be. Together they cover every rowid, so the walk is exact whatever
+// the blocks say; the blocks only place the chunk boundaries and size the chunks.
+std::vector<Region> regionsOf(Poco::Data::Session& session, const MatchPlan& plan, Poco::Int64 maxRowid) {
+  int fromMonth = plan.from.empty() ? 0 : monthOf(plan.from), toMonth = plan.to.empty() ? 0 : monthOf(plan.to);
+  if (fromMonth == 0 || toMonth == 0 || (toMonth / 100 - fromMonth / 100) * 12 + toMonth % 100 - fromMonth % 100 >= kBlockMonths)
+    return {{1, maxRowid + 1, static_cast<double>(maxRowid)}};
+  Poco::Int64 office = plan.officeId;
+  std::vector<Poco::Int64> blocks, counts;
+  session << "SELECT block, SUM(rows) FROM archive_date_blocks WHERE office_id = ? AND month BETWEEN ? AND ? "
+             "GROUP BY block ORDER BY block",
+      use(office), use(fromMonth), use(toMonth), into(blocks), into(counts), now;
+  std::vector<Region> dense;  // oldest first, in rowids
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (counts[i] < kDenseBlockRows) continue;
+    Poco::Int64 low = std::max<Poco::Int64>(1, blocks[i] * kBlockRows), high = (blocks[i] + 1) * kBlockRows;
+    if (!dense.empty() && low <= dense.back().high + kBlockRows) dense.back().high = high;  // one block apart at most
+    else dense.push_back({low, high, 0});
+  }
+  std::vector<Region> regions;
+  Poco::Int64 position = maxRowid + 1;
+  for (auto run = dense.rbegin(); run != dense.rend(); ++run) {
+    Poco::Int64 high = std::min(run->high, position);
+    if (high < position) regions.push_back({high, position, 0});
+    if (run->low < high) regions.push_back({run->low, high, 0});
+    position = std::min(position, run->low);
+  }
+  if (position > 1) regions.push_back({1, position, 0});
+  // The range's rows in each region, from the blocks.
+  for (auto& region : regions) {
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+      if (blocks[i] * kBlockRows < region.high && (blocks[i] + 1) * kBlockRows > region.low)
+        region.blocks.emplace_back(blocks[i], static_cast<double>(counts[i]));
+    region.rows = region.rowsIn(region.low, region.high);
+  }
+  return regions;
+}
+
+}  // namespace
+
 RankedIds rank(Poco::Data::Session& session, const MatchPlan& plan, const std::vector<std::string>& words,
                int page, int perPage) {
   RankedIds result;
@@ -319,16 +523,24 @@ RankedIds rank(Poco::Data::Session& session, const MatchPlan& plan, const std::v
   std::vector<Poco::Int64> ids;
   std::vector<double> scores;
   std::string m = plan.match;
-  int window = kRankWindow;
+  const std::size_t window = kRankWindow;
   Poco::Int64 older = 0;  // matches older than the window, counted so far
   Poco::Int64 maxRowid = 0;
   session << "SELECT COALESCE(MAX(id), 0) FROM archive_documents", into(maxRowid), now;
+  if (maxRowid == 0) return result;
   std::string rankArgs = kWeights;
   char df[32];
+  // The share of the archive the AND of the words and the sparse filter tokens can match at
+  // most: that of its rarest member.
+  double share = 1.0;
   for (const auto& word : words) {
-    std::snprintf(df, sizeof df, ", %.1f", documentFrequency(session, word, maxRowid));
+    double frequency = documentFrequency(session, word, maxRowid);
+    share = std::min(share, frequency / static_cast<double>(maxRowid));
+    std::snprintf(df, sizeof df, ", %.1f", frequency);
     rankArgs += df;
   }
+  for (const auto& token : plan.tokens)
+    share = std::min(share, documentFrequency(session, token, maxRowid) / static_cast<double>(maxRowid));
   // FTS first (CROSS JOIN), the row checked by primary key only for the dense filters.
   std::string from = plan.where.empty()
                          ? " FROM archive_fts f WHERE f.archive_fts MATCH ? AND f.rowid >= ? AND f.rowid < ?"
@@ -344,46 +556,71 @@ RankedIds rank(Poco::Data::Session& session, const MatchPlan& plan, const std::v
     if (outScores) statement, into(*outScores);
     statement.execute();
   };
-  std::string scored = "f.rowid, naskah_rank(f.archive_fts, " + rankArgs + ")";
+  std::string scoredColumns = "f.rowid, naskah_rank(f.archive_fts, " + rankArgs + ")";
   ensureRankFunction(session);
-  // The newest matches first, in rowid ranges that grow fourfold going back: FTS5 walks a
-  // doclist forwards cheaply but backwards (ORDER BY rowid DESC) only by loading it whole,
-  // which for a common word is the whole index. Each range is read forwards, and the walk stops
-  // once the window is full, so the cost follows the window, not how common the words are.
-  // Each range is first walked for rowids alone (cheap), and only its newest rows that the
-  // window still needs are scored: a range that lands on a dense stretch (a date filter far
-  // back) never scores thousands of rows.
-  Poco::Int64 high = maxRowid + 1, span = static_cast<Poco::Int64>(window) * 4;
-  while (static_cast<int>(ids.size()) < window && high > 1) {
-    Poco::Int64 low = std::max<Poco::Int64>(1, high - span);
-    std::vector<Poco::Int64> inRange;
-    select("f.rowid", low, high, inRange, nullptr);
-    std::size_t need = static_cast<std::size_t>(window) - ids.size();
-    if (!inRange.empty()) {
-      Poco::Int64 start = inRange.size() > need ? inRange[inRange.size() - need] : low;
+  auto scored = [&](Poco::Int64 low, Poco::Int64 high, std::vector<Poco::Int64>& outIds, std::vector<double>& outScores) {
+    try {
+      select(scoredColumns, low, high, outIds, &outScores);
+    } catch (const Poco::Exception& e) {
+      if (e.displayText().find("naskah_rank") == std::string::npos) throw;
+      outIds.clear(), outScores.clear();
+      ensureRankFunction(session, true);  // a new connection at a remembered address
+      select(scoredColumns, low, high, outIds, &outScores);
+    }
+  };
+  // The newest matches first. FTS5 walks a doclist forwards cheaply but backwards (ORDER BY
+  // rowid DESC) only by loading it whole, so the rowids are read in chunks going back, each
+  // forwards, until the window is full: the cost follows the window, not how common the words
+  // are. A chunk is as long as the window's rest is expected to fill (from the share above, then
+  // from the density the region has shown) and is read once, scored; only a chunk that may hold
+  // far more than the window needs is first walked for rowids alone and then scored for its
+  // newest rows (two walks, but no scoring of thousands of rows the window cannot take).
+  bool full = false;
+  Poco::Int64 high = maxRowid + 1;
+  for (const Region& region : regionsOf(session, plan, maxRowid)) {
+    if (full) break;
+    // The share of the range's rows in this region that match: the estimate, then what the
+    // region has shown (never taken for less than a sixteenth of the estimate, so that a chunk
+    // grows at most sixteenfold past what the estimate alone would read).
+    double ratio = share;
+    double rangeRows = 0;
+    Poco::Int64 found = 0;
+    high = region.high;
+    while (high > region.low) {
+      std::size_t need = window - ids.size();
+      Poco::Int64 low = ratio > 0 ? region.lowFor(high, static_cast<double>(need) / ratio) : region.low;
+      low = std::min(low, std::max(region.low, high - static_cast<Poco::Int64>(kRankWindow)));
+      double expected = ratio * region.rowsIn(low, high);
       std::vector<Poco::Int64> rangeIds;
       std::vector<double> rangeScores;
-      try {
-        select(scored, start, high, rangeIds, &rangeScores);
-      } catch (const Poco::Exception& e) {
-        if (e.displayText().find("naskah_rank") == std::string::npos) throw;
-        rangeIds.clear(), rangeScores.clear();
-        ensureRankFunction(session, true);  // a new connection at a remembered address
-        select(scored, start, high, rangeIds, &rangeScores);
+      std::size_t matches = 0;
+      if (expected <= static_cast<double>(need)) {
+        scored(low, high, rangeIds, rangeScores);
+        matches = rangeIds.size();
+        if (matches > need) {  // more than expected: the newest are kept, the rest counted
+          rangeIds.erase(rangeIds.begin(), rangeIds.end() - static_cast<std::ptrdiff_t>(need));
+          rangeScores.erase(rangeScores.begin(), rangeScores.end() - static_cast<std::ptrdiff_t>(need));
+        }
+      } else {
+        std::vector<Poco::Int64> inRange;
+        select("f.rowid", low, high, inRange, nullptr);
+        matches = inRange.size();
+        if (!inRange.empty()) scored(matches > need ? inRange[matches - need] : low, high, rangeIds, rangeScores);
       }
       ids.insert(ids.end(), rangeIds.begin(), rangeIds.end());
       scores.insert(scores.end(), rangeScores.begin(), rangeScores.end());
-      if (inRange.size() > need) {
-        // Rows older than the window in this range are counted, not scored.
-        older += static_cast<Poco::Int64>(inRange.size() - need);
-        high = low;
+      rangeRows += region.rowsIn(low, high);
+      found += static_cast<Poco::Int64>(matches);
+      high = low;
+      if (matches >= need) {
+        older += static_cast<Poco::Int64>(matches - need);  // rows older than the window, counted
+        full = true;
         break;
       }
+      if (rangeRows >= 1) ratio = std::max(static_cast<double>(found) / rangeRows, share / 16);
     }
-    high = low;
-    span *= 4;
   }
-  bool scannedAll = high <= 1;
+  bool scannedAll = !full || high <= 1;
   std::vector<std::size_t> order(ids.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -413,7 +650,10 @@ RankedIds rank(Poco::Data::Session& session, const MatchPlan& plan, const std::v
     statement.execute();
   }
   result.total = static_cast<std::int64_t>(ids.size()) + older + counted;
+  // At the cap the total says "at least the cap", whatever the last chunk happened to hold
+  // beyond it: the same answer however the walk was cut.
   result.totalIsLowerBound = result.total >= cap;
+  if (result.totalIsLowerBound) result.total = cap;
   return result;
 }
 
