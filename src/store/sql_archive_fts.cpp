@@ -482,7 +482,7 @@ struct Region {
 std::vector<Region> regionsOf(Poco::Data::Session& session, const MatchPlan& plan, Poco::Int64 maxRowid) {
   int fromMonth = plan.from.empty() ? 0 : monthOf(plan.from), toMonth = plan.to.empty() ? 0 : monthOf(plan.to);
   if (fromMonth == 0 || toMonth == 0 || (toMonth / 100 - fromMonth / 100) * 12 + toMonth % 100 - fromMonth % 100 >= kBlockMonths)
-    return {{1, maxRowid + 1, static_cast<double>(maxRowid)}};
+    return {{1, maxRowid + 1, static_cast<double>(maxRowid), {}}};
   Poco::Int64 office = plan.officeId;
   std::vector<Poco::Int64> blocks, counts;
   session << "SELECT block, SUM(rows) FROM archive_date_blocks WHERE office_id = ? AND month BETWEEN ? AND ? "
@@ -493,17 +493,17 @@ std::vector<Region> regionsOf(Poco::Data::Session& session, const MatchPlan& pla
     if (counts[i] < kDenseBlockRows) continue;
     Poco::Int64 low = std::max<Poco::Int64>(1, blocks[i] * kBlockRows), high = (blocks[i] + 1) * kBlockRows;
     if (!dense.empty() && low <= dense.back().high + kBlockRows) dense.back().high = high;  // one block apart at most
-    else dense.push_back({low, high, 0});
+    else dense.push_back({low, high, 0, {}});
   }
   std::vector<Region> regions;
   Poco::Int64 position = maxRowid + 1;
   for (auto run = dense.rbegin(); run != dense.rend(); ++run) {
     Poco::Int64 high = std::min(run->high, position);
-    if (high < position) regions.push_back({high, position, 0});
-    if (run->low < high) regions.push_back({run->low, high, 0});
+    if (high < position) regions.push_back({high, position, 0, {}});
+    if (run->low < high) regions.push_back({run->low, high, 0, {}});
     position = std::min(position, run->low);
   }
-  if (position > 1) regions.push_back({1, position, 0});
+  if (position > 1) regions.push_back({1, position, 0, {}});
   // The range's rows in each region, from the blocks.
   for (auto& region : regions) {
     for (std::size_t i = 0; i < blocks.size(); ++i)

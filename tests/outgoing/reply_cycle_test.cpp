@@ -301,7 +301,9 @@ TEST_F(OutgoingTest, DispatchIsRecordedOncePerAddresseeUntilEveryoneHasIt) {
     auto r = act("tu", id, "dispatch", toJsonText(body));
     ASSERT_EQ(r.status, 201) << r.body;
     EXPECT_EQ(statusOf(r), i + 1 == addressees->size() ? "dispatched" : "signed");
-    if (i == 0) EXPECT_EQ(act("tu", id, "dispatch", toJsonText(body)).status, 409);  // once per addressee
+    if (i == 0) {
+      EXPECT_EQ(act("tu", id, "dispatch", toJsonText(body)).status, 409);  // once per addressee
+    }
   }
   auto done = letter(id);
   EXPECT_EQ(done->getArray("dispatches")->size(), 4u);
@@ -346,7 +348,9 @@ TEST_F(OutgoingTest, TheReportersIdentityIsWithheldFromRolesThatMayNotSeeIt) {
     auto r = as("auditor").get(path(id, what));
     ASSERT_EQ(r.status, 200) << what << ": " << r.body;
     EXPECT_EQ(r.body.find("Syamsul"), std::string::npos) << what << ": " << r.body;
-    if (what != "diff?from=1&to=1") EXPECT_NE(r.body.find("(dirahasiakan)"), std::string::npos) << r.body;
+    if (what != "diff?from=1&to=1") {
+      EXPECT_NE(r.body.find("(dirahasiakan)"), std::string::npos) << r.body;
+    }
   }
   auto konsep = as("auditor").get(path(id, "pdf"));
   ASSERT_EQ(konsep.status, 200);
