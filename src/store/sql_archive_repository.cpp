@@ -8,6 +8,7 @@
 #include "domain/common/error.h"
 #include "store/sql_archive_fts.h"
 #include "store/sql_audit_log.h"
+#include "store/sql_select_one.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
@@ -101,12 +102,7 @@ ports::ArchiveRecord recordAt(RecordSet& rs, size_t row) {
 }
 
 std::optional<ports::ArchiveRecord> findIn(Session& session, std::int64_t officeId, std::int64_t id) {
-  Poco::Int64 office = officeId, rowid = id;
-  Statement select(session);
-  select << std::string(kSelect) + " WHERE d.office_id = ? AND d.id = ?", use(office), use(rowid), now;
-  RecordSet rs(select);
-  if (rs.rowCount() == 0) return std::nullopt;
-  return recordAt(rs, 0);
+  return selectOneOfOffice(session, kSelect, "d.office_id", "d.id", officeId, id, recordAt);
 }
 
 }  // namespace

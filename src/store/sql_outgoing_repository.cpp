@@ -5,6 +5,7 @@
 #include "domain/common/error.h"
 #include "store/sql_audit_log.h"
 #include "store/sql_workflow_repository.h"
+#include "store/sql_select_one.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
@@ -162,14 +163,8 @@ void loadDetails(Session& session, domain::OutgoingLetter& l) {
 }
 
 std::optional<domain::OutgoingLetter> selectLetter(Session& session, std::int64_t officeId, std::int64_t id) {
-  Statement select(session);
-  Poco::Int64 office = officeId, letter = id;
-  select << std::string(kLetterSelect) + " WHERE office_id = ? AND id = ?", use(office), use(letter);
-  select.execute();
-  RecordSet rs(select);
-  if (rs.rowCount() == 0) return std::nullopt;
-  auto l = letterAt(rs, 0);
-  loadDetails(session, l);
+  auto l = selectOneOfOffice(session, kLetterSelect, "office_id", "id", officeId, id, letterAt);
+  if (l) loadDetails(session, *l);
   return l;
 }
 

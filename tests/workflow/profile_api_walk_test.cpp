@@ -76,6 +76,12 @@ class ProfileApiWalk : public WorkflowApiTest {
     return caseId;
   }
 
+  // Seed 004 from the queue number to the registration desk, on Tuesday 2 June 2026.
+  void queueToRegistration(std::int64_t caseId) {
+    step("tu", caseId, "panggil", "2026-06-02T08:03", "informasi_customer_service", "2026-06-02T08:18:00");
+    step("tu", caseId, "teruskan_petugas", "2026-06-02T08:10", "pencatatan_pengaduan", "2026-06-03T08:10:00");
+  }
+
   void expectClosed(std::int64_t caseId, size_t steps) {
     auto c = getCase(caseId, "auditor");
     EXPECT_EQ(c->getValue<std::string>("state"), "selesai");
@@ -136,8 +142,7 @@ TEST_F(ProfileApiWalk, Seed001TheTeamCoordinatesWithTheBidangWithinFiveWorkingDa
 TEST_F(ProfileApiWalk, Seed004ASmallWalkInComplaintTakesTheKasubbagRouteOnly) {
   auto id = assignProfile(registerCase("2026-06-02T08:00:00", "datang_langsung", "kecil"),
                           "004-pengaduan-datang-langsung");
-  step("tu", id, "panggil", "2026-06-02T08:03", "informasi_customer_service", "2026-06-02T08:18:00");
-  step("tu", id, "teruskan_petugas", "2026-06-02T08:10", "pencatatan_pengaduan", "2026-06-03T08:10:00");
+  queueToRegistration(id);
   // The route follows the registered scale; the others are not offered and are refused.
   EXPECT_EQ(allowedConditions(id, "tu"), (std::vector<std::string>{"skala_kecil"}));
   for (const char* other : {"skala_menengah", "skala_besar", "umum"}) {
@@ -157,8 +162,7 @@ TEST_F(ProfileApiWalk, Seed004ASmallWalkInComplaintTakesTheKasubbagRouteOnly) {
 TEST_F(ProfileApiWalk, Seed004AMediumComplaintReturnedByTheKepalaDinasGoesBackToTheKasubbag) {
   auto id = assignProfile(registerCase("2026-06-02T08:00:00", "datang_langsung", "menengah"),
                           "004-pengaduan-datang-langsung");
-  step("tu", id, "panggil", "2026-06-02T08:03", "informasi_customer_service", "2026-06-02T08:18:00");
-  step("tu", id, "teruskan_petugas", "2026-06-02T08:10", "pencatatan_pengaduan", "2026-06-03T08:10:00");
+  queueToRegistration(id);
   EXPECT_EQ(move("tu", id, "pencatatan_pengaduan", "skala_kecil", "2026-06-02T08:30").status, 409);
   step("tu", id, "skala_menengah", "2026-06-02T08:30", "arahan_kasubbag", "2026-06-02T09:30:00");
   step("kabid", id, "beri_arahan", "2026-06-02T09:00", "buat_surat_balasan", "2026-06-02T12:00:00");
@@ -175,8 +179,7 @@ TEST_F(ProfileApiWalk, Seed004AMediumComplaintReturnedByTheKepalaDinasGoesBackTo
 TEST_F(ProfileApiWalk, Seed004AGeneralComplaintNeedsTheSekretarisParafBeforeTheSignature) {
   auto id = assignProfile(registerCase("2026-06-02T08:00:00", "datang_langsung", "umum"),
                           "004-pengaduan-datang-langsung");
-  step("tu", id, "panggil", "2026-06-02T08:03", "informasi_customer_service", "2026-06-02T08:18:00");
-  step("tu", id, "teruskan_petugas", "2026-06-02T08:10", "pencatatan_pengaduan", "2026-06-03T08:10:00");
+  queueToRegistration(id);
   step("tu", id, "umum", "2026-06-02T08:30", "umum_arahan_kasubbag", "2026-06-02T08:45:00");
   step("sekretaris", id, "beri_arahan", "2026-06-02T08:40", "umum_buat_surat_balasan", "2026-06-02T11:40:00");
   step("tu", id, "ajukan", "2026-06-02T11:00", "umum_paraf_sekretaris", "2026-06-03T11:00:00");
