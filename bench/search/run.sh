@@ -12,7 +12,7 @@ if [ ! -x "$build/bench/search/search_bench" ]; then
   cmake --build "$build" -j2 --target search_bench >/dev/null
 fi
 # The name carries the index format: a cached file from an older format is never reused.
-db=/tmp/naskah-search-bench-v3-$n.db
+db=/tmp/naskah-search-bench-v4-$n.db
 # Pages hot, as on a server that has been answering for a while.
 [ -f "$db" ] && cat "$db" > /dev/null
 "$build/bench/search/search_bench" "$db" "$n" "$per_class" ${3:-}
