@@ -129,14 +129,29 @@ TEST_F(ProfileApiWalk, Seed001TheTeamCoordinatesWithTheBidangWithinFiveWorkingDa
   auto id = assignProfile(registerCase("2026-05-13T10:00:00", "surat"), "001-tim-penanganan-pengaduan");
   // Kenaikan (Thursday 14 May) and its cuti bersama (Friday 15 May) do not count.
   EXPECT_EQ(getCase(id)->getValue<std::string>("case_due_at"), "2026-05-22T10:00:00");
-  step("tu", id, "teruskan_ke_tim", "2026-05-13T10:30", "penanganan_tim", "");
-  step("petugas", id, "koordinasi_bidang", "2026-05-18T09:00", "koordinasi_bidang", "");
-  step("kabid", id, "kembalikan_ke_tim", "2026-05-19T09:00", "penanganan_tim", "");
-  step("kasi", id, "jawaban_siap", "2026-05-20T09:00", "sampaikan_jawaban", "");
-  step("tu", id, "terkirim", "2026-05-21T09:00", "pelanggan_menerima", "");
+  // Its steps have no time standard of their own: each is due when the case is.
+  const std::string due = "2026-05-22T10:00:00";
+  EXPECT_EQ(getCase(id)->getValue<std::string>("due_at"), due);
+  step("tu", id, "teruskan_ke_tim", "2026-05-13T10:30", "penanganan_tim", due);
+  step("petugas", id, "koordinasi_bidang", "2026-05-18T09:00", "koordinasi_bidang", due);
+  step("kabid", id, "kembalikan_ke_tim", "2026-05-19T09:00", "penanganan_tim", due);
+  step("kasi", id, "jawaban_siap", "2026-05-20T09:00", "sampaikan_jawaban", due);
+  step("tu", id, "terkirim", "2026-05-21T09:00", "pelanggan_menerima", due);
   step("tu", id, "diterima", "2026-05-21T10:00", "selesai", "");
   expectClosed(id, 6);
-  EXPECT_FALSE(getCase(id)->getValue<bool>("overdue"));
+}
+
+TEST_F(ProfileApiWalk, Seed001ACasePastItsFiveDaysIsOverdueAtWhateverStepItStands) {
+  auto id = assignProfile(registerCase("2026-05-13T10:00:00", "surat"), "001-tim-penanganan-pengaduan");
+  step("tu", id, "teruskan_ke_tim", "2026-05-13T10:30", "penanganan_tim", "2026-05-22T10:00:00");
+  EXPECT_TRUE(getCase(id)->getValue<bool>("overdue"));  // now is long past 22 May
+  auto overdue = as("kadis").get("/api/v1/cases/overdue");
+  ASSERT_EQ(overdue.status, 200) << overdue.body;
+  EXPECT_NE(overdue.body.find("\"penanganan_tim\""), std::string::npos) << overdue.body;
+  // Finished late: the step's SLA row says by how much.
+  step("kasi", id, "jawaban_siap", "2026-05-25T10:00", "sampaikan_jawaban", "2026-05-22T10:00:00");
+  auto history = getCase(id)->getArray("history");
+  EXPECT_GT(history->getObject(1)->getValue<std::int64_t>("working_minutes_late"), 0);
 }
 
 TEST_F(ProfileApiWalk, Seed004ASmallWalkInComplaintTakesTheKasubbagRouteOnly) {

@@ -131,12 +131,14 @@ TEST(ProfileWalk, Seed001TheTeamCoordinatesWithTheBidangWithinFiveWorkingDays) {
   auto start = m.start(Channel::kSuggestionBox, at("2026-05-13T10:00"));
   // Kenaikan (Thu 14 May) and its cuti bersama (Fri 15 May) do not count.
   EXPECT_EQ(m.caseDueAt(start.enteredAt), at("2026-05-22T10:00"));
+  // Its steps have no time standard of their own: each is due when the case is.
+  EXPECT_EQ(start.dueAt, at("2026-05-22T10:00"));
   walk(m, start,
-       {{"teruskan_ke_tim", Role::kRegistrar, "penanganan_tim", ""},
-        {"koordinasi_bidang", Role::kOfficer, "koordinasi_bidang", ""},
-        {"kembalikan_ke_tim", Role::kManager, "penanganan_tim", ""},
-        {"jawaban_siap", Role::kSupervisor, "sampaikan_jawaban", ""},
-        {"terkirim", Role::kRegistrar, "pelanggan_menerima", ""},
+       {{"teruskan_ke_tim", Role::kRegistrar, "penanganan_tim", "2026-05-22T10:00"},
+        {"koordinasi_bidang", Role::kOfficer, "koordinasi_bidang", "2026-05-22T10:00"},
+        {"kembalikan_ke_tim", Role::kManager, "penanganan_tim", "2026-05-22T10:00"},
+        {"jawaban_siap", Role::kSupervisor, "sampaikan_jawaban", "2026-05-22T10:00"},
+        {"terkirim", Role::kRegistrar, "pelanggan_menerima", "2026-05-22T10:00"},
         {"diterima", Role::kRegistrar, "selesai", ""}});
 }
 

@@ -41,12 +41,21 @@ CaseState CaseStateMachine::start(Channel channel, const LocalDateTime& received
     throw Error(ErrorCode::kInvalidArgument, "profile " + profile_.id + " takes no item by channel " +
                                                  std::string(toString(channel)) + " (it takes: " + taken + ")");
   }
-  return enter(entry->step, receivedAt);
+  return enterAtStart(entry->step, receivedAt);
+}
+
+CaseState CaseStateMachine::enterAtStart(std::string_view stepId, const LocalDateTime& at) const {
+  // Steps without a time standard of their own, from the case's start on, are due when the whole
+  // case is (seed 001 gives only the SOP's total, 5 days): that is what the overdue list and the
+  // SLA per step can hold them to.
+  CaseState state = enter(stepId, at);
+  if (!state.dueAt) state.dueAt = caseDueAt(at);
+  return state;
 }
 
 CaseState CaseStateMachine::startAt(std::string_view entryId, const LocalDateTime& receivedAt) const {
   for (const auto& e : profile_.entries)
-    if (e.id == entryId) return enter(e.step, receivedAt);
+    if (e.id == entryId) return enterAtStart(e.step, receivedAt);
   std::string ids;
   for (const auto& e : profile_.entries) ids += (ids.empty() ? "" : ", ") + e.id;
   throw Error(ErrorCode::kInvalidArgument,
@@ -151,6 +160,8 @@ TransitionResult CaseStateMachine::complete(const CaseState& state, const Step& 
 
   CaseState next = branch.to == kClosedState ? CaseState{std::string(kClosedState), at, std::nullopt}
                                              : enter(branch.to, at);
+  // Still in the run of untimed steps that began at the start: the case's due time carries on.
+  if (!next.closed() && !next.dueAt && !step.timeStandard) next.dueAt = state.dueAt;
   return TransitionResult{std::move(next), std::move(done)};
 }
 

@@ -112,6 +112,7 @@ class CaseStateMachine {
   TransitionResult complete(const CaseState& state, const Step& step, const Branch& branch, Role by,
                             const LocalDateTime& at) const;
   const Step& currentStep(const CaseState& state) const;
+  CaseState enterAtStart(std::string_view stepId, const LocalDateTime& at) const;
   CaseState enter(std::string_view stepId, const LocalDateTime& at) const;
   std::string allowedNow(const CaseState& state) const;
 
