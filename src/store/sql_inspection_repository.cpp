@@ -3,6 +3,7 @@
 #include "Poco/Data/RecordSet.h"
 #include "Poco/Data/Statement.h"
 #include "domain/common/error.h"
+#include "store/record_values.h"
 #include "store/sql_audit_log.h"
 
 using namespace Poco::Data::Keywords;
@@ -16,11 +17,6 @@ namespace {
 using domain::inspection::FieldInspection;
 using domain::inspection::InspectionPhoto;
 using domain::inspection::InspectionReport;
-
-std::string text(RecordSet& rs, size_t col, size_t row) {
-  return rs.isNull(col, row) ? "" : rs.value(col, row).convert<std::string>();
-}
-Poco::Int64 integer(RecordSet& rs, size_t col, size_t row) { return rs.value(col, row).convert<Poco::Int64>(); }
 
 RecordSet query(Session& session, const std::string& sql, Poco::Int64 key) {
   Statement select(session);

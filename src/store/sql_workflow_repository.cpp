@@ -4,6 +4,7 @@
 #include "Poco/Data/Statement.h"
 #include "domain/common/error.h"
 #include "store/sql_audit_log.h"
+#include "store/record_values.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::AbstractBinding;
@@ -18,8 +19,6 @@ namespace {
 
 using Binds = std::vector<AbstractBinding::Ptr>;
 
-std::string text(RecordSet& rs, size_t col, size_t row) { return rs.value(col, row).convert<std::string>(); }
-Poco::Int64 integer(RecordSet& rs, size_t col, size_t row) { return rs.value(col, row).convert<Poco::Int64>(); }
 std::optional<std::string> optionalText(RecordSet& rs, size_t col, size_t row) {
   if (rs.isNull(col, row)) return std::nullopt;
   return text(rs, col, row);
