@@ -1,15 +1,19 @@
 #include "render/haru/haru_pdf_writer.h"
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
 
 #include <cmath>
 #include <cstdio>
 #include <malloc.h>
 
 #include <map>
+#include <optional>
+#include <string>
 #include <mutex>
 
 #include "domain/common/error.h"
+#include "render/haru/deflated_image.h"
 #include "render/haru/memory_font.h"
 
 namespace naskah::render {
@@ -77,7 +81,7 @@ class Painter {
 
   void paint(HPDF_Page page, const PageOps& ops) {
     if (ops.watermark) paintText(page, *ops.watermark);
-    for (const RectOp& rect : ops.rects) paintRect(page, rect);
+    paintRects(page, ops.rects);
     if (!ops.lines.empty()) {
       HPDF_Page_SetGrayStroke(page, 0);
       for (const LineOp& line : ops.lines) {
@@ -91,8 +95,10 @@ class Painter {
       HPDF_Page_DrawImage(page, imageFor(image), image.x, pageHeight_ - image.y - image.height,
                           image.width, image.height);
     }
+    for (const ModuleGridOp& grid : ops.grids) paintGrid(page, grid);
     if (!ops.texts.empty()) {
       HPDF_Page_BeginText(page);
+      text_ = TextState{};
       for (const TextOp& text : ops.texts) placeText(page, text);
       HPDF_Page_EndText(page);
     }
@@ -121,60 +127,115 @@ class Painter {
                                         reinterpret_cast<const HPDF_BYTE*>(decoded.jpeg.data()),
                                         static_cast<HPDF_UINT>(decoded.jpeg.size()));
     } else {
-      image = HPDF_LoadRawImageFromMem(doc_.get(),
-                                       reinterpret_cast<const HPDF_BYTE*>(decoded.pixels.data()),
-                                       decoded.width, decoded.height,
-                                       decoded.channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
-      if (image && !decoded.alpha.empty()) {
-        HPDF_Image mask = HPDF_LoadRawImageFromMem(
-            doc_.get(), reinterpret_cast<const HPDF_BYTE*>(decoded.alpha.data()), decoded.width,
-            decoded.height, HPDF_CS_DEVICE_GRAY, 8);
+      image = loadDeflatedRawImage(doc_.get(), decoded.deflatedPixels, decoded.width, decoded.height,
+                                   decoded.channels == 3);
+      if (image && !decoded.deflatedAlpha.empty()) {
+        HPDF_Image mask =
+            loadDeflatedRawImage(doc_.get(), decoded.deflatedAlpha, decoded.width, decoded.height, false);
         if (mask) HPDF_Image_AddSMask(image, mask);
       }
     }
     doc_.check("memuat gambar");
+    if (!image) throw Error(ErrorCode::kInternal, "libharu gagal memuat gambar: " + op.path);
     images_[op.path] = image;
     return image;
   }
 
-  void paintRect(HPDF_Page page, const RectOp& rect) {
-    double y = pageHeight_ - rect.y - rect.height;
-    if (rect.fill) {
-      HPDF_Page_SetGrayFill(page, rect.gray);
-      HPDF_Page_Rectangle(page, rect.x, y, rect.width, rect.height);
-      HPDF_Page_Fill(page);
+  // Consecutive filled rectangles of one gray (a QR code's ~300 modules, a bar chart's bars)
+  // share one colour setting. Each keeps its own fill: poppler snaps a lone rectangle to the
+  // pixel grid, while one path of many would come out grey and blurred at screen resolution.
+  void paintRects(HPDF_Page page, const std::vector<RectOp>& rects) {
+    for (size_t i = 0; i < rects.size();) {
+      const RectOp& first = rects[i];
+      if (!first.fill) {
+        HPDF_Page_SetGrayStroke(page, 0);
+        HPDF_Page_SetLineWidth(page, first.lineWidthPt);
+        addRectangle(page, first);
+        HPDF_Page_Stroke(page);
+        ++i;
+        continue;
+      }
+      HPDF_Page_SetGrayFill(page, first.gray);
+      for (; i < rects.size() && rects[i].fill && rects[i].gray == first.gray; ++i) {
+        addRectangle(page, rects[i]);
+        HPDF_Page_Fill(page);
+      }
       HPDF_Page_SetGrayFill(page, 0);
-    } else {
-      HPDF_Page_SetGrayStroke(page, 0);
-      HPDF_Page_SetLineWidth(page, rect.lineWidthPt);
-      HPDF_Page_Rectangle(page, rect.x, y, rect.width, rect.height);
-      HPDF_Page_Stroke(page);
     }
+  }
+
+  // The grid's blocks in module units under one scaling matrix: "3 7 5 1 re f" instead of
+  // five-decimal coordinates, written straight into the page's content stream because each
+  // HPDF_Page_Rectangle call costs more than the page's text (a 512-byte scratch buffer
+  // cleared byte by byte, four number conversions). Each block keeps its own fill, as above.
+  void paintGrid(HPDF_Page page, const ModuleGridOp& grid) {
+    HPDF_Page_GSave(page);
+    HPDF_Page_Concat(page, grid.modulePt, 0, 0, grid.modulePt, grid.x,
+                     pageHeight_ - grid.y - grid.size * grid.modulePt);
+    HPDF_Page_SetGrayFill(page, 0);
+    std::string path;
+    path.reserve(grid.blocks.size() * 16);
+    char op[48];
+    for (const ModuleGridOp::Block& block : grid.blocks) {
+      int length = std::snprintf(op, sizeof op, "%d %d %d %d re f\012", block.column,
+                                 grid.size - block.row - block.height, block.width, block.height);
+      path.append(op, length);
+    }
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(path.data()),
+                      static_cast<HPDF_UINT>(path.size()));
+    HPDF_Page_GRestore(page);
+  }
+
+  void addRectangle(HPDF_Page page, const RectOp& rect) {
+    HPDF_Page_Rectangle(page, rect.x, pageHeight_ - rect.y - rect.height, rect.width, rect.height);
   }
 
   void paintText(HPDF_Page page, const TextOp& text) {
     HPDF_Page_BeginText(page);
+    text_ = TextState{};
     placeText(page, text);
     HPDF_Page_EndText(page);
     HPDF_Page_SetGrayFill(page, 0);
   }
 
+  // Font, size, fill and word spacing are set only when they change: most lines of a letter
+  // share them, and each setting is a libharu call and a line of content stream.
   void placeText(HPDF_Page page, const TextOp& text) {
     if (text.text.empty()) return;
-    HPDF_Page_SetFontAndSize(page, fontFor(text.face), text.sizePt);
-    HPDF_Page_SetGrayFill(page, text.gray);
-    HPDF_Page_SetWordSpace(page, text.wordSpacePt);
+    if (text.face != text_.face || text.sizePt != text_.sizePt) {
+      HPDF_Page_SetFontAndSize(page, fontFor(text.face), text.sizePt);
+      text_.face = text.face;
+      text_.sizePt = text.sizePt;
+    }
+    if (text.gray != text_.gray) {
+      HPDF_Page_SetGrayFill(page, text.gray);
+      text_.gray = text.gray;
+    }
+    if (text.wordSpacePt != text_.wordSpacePt) {
+      HPDF_Page_SetWordSpace(page, text.wordSpacePt);
+      text_.wordSpacePt = text.wordSpacePt;
+    }
     double radians = text.angleDeg * M_PI / 180;
     HPDF_Page_SetTextMatrix(page, std::cos(radians), std::sin(radians), -std::sin(radians),
                             std::cos(radians), text.x, pageHeight_ - text.y);
     HPDF_Page_ShowText(page, text.text.c_str());
   }
 
+  // What the current text object has set; empty and -1 mean "not set yet".
+  struct TextState {
+    std::optional<FontFace> face;
+    double sizePt = -1;
+    double gray = -1;
+    double wordSpacePt = -1;
+  };
+
   HaruDocument& doc_;
   const FontLibrary& fonts_;
   double pageHeight_;
   std::map<FontFace, HPDF_Font> fonts_by_face_;
   std::map<std::string, HPDF_Image> images_;
+  TextState text_;
 };
 
 }  // namespace

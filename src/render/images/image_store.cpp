@@ -1,6 +1,7 @@
 #include "render/images/image_store.h"
 
 #include <png.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,18 @@ std::string readFile(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// A zlib stream, as a PDF's FlateDecode filter reads it.
+std::string deflate(const std::string& samples, const std::string& path) {
+  uLongf size = compressBound(samples.size());
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(samples.data()),
+                samples.size(), Z_DEFAULT_COMPRESSION) != Z_OK) {
+    throw Error(ErrorCode::kInternal, "gambar tidak dapat dikompresi: " + path);
+  }
+  out.resize(size);
+  return out;
 }
 
 std::shared_ptr<DecodedImage> decodePng(const std::string& bytes, const std::string& path) {
@@ -41,22 +54,21 @@ std::shared_ptr<DecodedImage> decodePng(const std::string& bytes, const std::str
   decoded->height = static_cast<int>(image.height);
   decoded->channels = isColor ? 3 : 1;
   if (!hasAlpha) {
-    decoded->pixels = std::move(buffer);
+    decoded->deflatedPixels = deflate(buffer, path);
     return decoded;
   }
   size_t count = static_cast<size_t>(image.width) * image.height;
   size_t stride = decoded->channels + 1;
-  decoded->pixels.resize(count * decoded->channels);
-  decoded->alpha.resize(count);
+  std::string pixels(count * decoded->channels, '\0');
+  std::string alpha(count, '\0');
   bool opaque = true;
   for (size_t i = 0; i < count; ++i) {
-    for (int c = 0; c < decoded->channels; ++c) {
-      decoded->pixels[i * decoded->channels + c] = buffer[i * stride + c];
-    }
-    decoded->alpha[i] = buffer[i * stride + decoded->channels];
-    if (static_cast<unsigned char>(decoded->alpha[i]) != 255) opaque = false;
+    for (int c = 0; c < decoded->channels; ++c) pixels[i * decoded->channels + c] = buffer[i * stride + c];
+    alpha[i] = buffer[i * stride + decoded->channels];
+    if (static_cast<unsigned char>(alpha[i]) != 255) opaque = false;
   }
-  if (opaque) decoded->alpha.clear();
+  decoded->deflatedPixels = deflate(pixels, path);
+  if (!opaque) decoded->deflatedAlpha = deflate(alpha, path);
   return decoded;
 }
 

@@ -1,7 +1,8 @@
 // Images decoded once per process and shared by every document that shows them.
-// PNG is decoded with libpng to RGB plus a separate alpha plane, because libharu 2.3.0
-// writes a PNG's alpha mask uncompressed; we hand both planes to libharu as raw images,
-// which it deflates. JPEG is passed through untouched (libharu embeds it as DCT).
+// PNG is decoded with libpng to RGB (or gray) plus a separate alpha plane, because libharu
+// 2.3.0 writes a PNG's alpha mask uncompressed; both planes are deflated here, once, and
+// every document embeds the compressed bytes as they are (render/haru/deflated_image.h).
+// JPEG is passed through untouched (libharu embeds it as DCT).
 #pragma once
 
 #include <memory>
@@ -14,9 +15,9 @@ struct DecodedImage {
   Kind kind = Kind::kRaw;
   int width = 0;
   int height = 0;
-  int channels = 3;        // kRaw: 1 (gray) or 3 (RGB) in `pixels`
-  std::string pixels;      // kRaw: rows of width × channels bytes
-  std::string alpha;       // kRaw: width × height bytes, empty when the image is opaque
+  int channels = 3;            // kRaw: 1 (gray) or 3 (RGB) samples per pixel
+  std::string deflatedPixels;  // kRaw: zlib stream of rows of width × channels bytes
+  std::string deflatedAlpha;   // kRaw: zlib stream of width × height bytes; empty when opaque
   std::string jpeg;        // kJpeg: the file's bytes
 };
 

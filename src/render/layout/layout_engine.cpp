@@ -6,6 +6,7 @@
 #include "domain/common/error.h"
 #include "render/layout/bar_chart.h"
 #include "render/layout/line_breaker.h"
+#include "render/layout/module_grid.h"
 #include "render/qr/qr_matrix.h"
 
 namespace naskah::render {
@@ -281,21 +282,7 @@ class Flow {
     ensureRoom(qr.sizePt);
     double module = qr.sizePt / matrix.size;
     double left = alignedX(qr.align, x, width, qr.sizePt);
-    // One rectangle per horizontal run of dark modules keeps the content stream small.
-    for (int row = 0; row < matrix.size; ++row) {
-      int column = 0;
-      while (column < matrix.size) {
-        if (!matrix.at(row, column)) {
-          ++column;
-          continue;
-        }
-        int end = column;
-        while (end < matrix.size && matrix.at(row, end)) ++end;
-        page().rects.push_back(RectOp{left + column * module, y_ + row * module,
-                                      (end - column) * module, module, true, 0, 0});
-        column = end;
-      }
-    }
+    page().grids.push_back(moduleGrid(matrix, left, y_, module));
     y_ += qr.sizePt;
   }
 

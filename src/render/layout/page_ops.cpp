@@ -20,6 +20,11 @@ void PageOps::append(const PageOps& other, double dx, double dy) {
     op.y += dy;
     images.push_back(std::move(op));
   }
+  for (ModuleGridOp op : other.grids) {
+    op.x += dx;
+    op.y += dy;
+    grids.push_back(std::move(op));
+  }
   for (TextOp op : other.texts) {
     op.x += dx;
     op.y += dy;

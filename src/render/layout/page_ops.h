@@ -35,6 +35,18 @@ struct RectOp {
   double lineWidthPt = 0.5;  // stroked when fill is false
 };
 
+// A QR code's dark modules as rectangles on a grid of square modules: each rectangle covers
+// whole modules (a horizontal run, stretched down over identical runs of the rows below).
+struct ModuleGridOp {
+  struct Block {
+    int column = 0, row = 0, width = 1, height = 1;
+  };
+  double x = 0, y = 0;       // top-left corner of the grid
+  double modulePt = 1;       // side of one module
+  int size = 0;              // modules per side
+  std::vector<Block> blocks;
+};
+
 struct ImageOp {
   double x = 0, y = 0, width = 0, height = 0;
   std::string path;          // identifies the image so a document embeds it once
@@ -46,6 +58,7 @@ struct PageOps {
   std::vector<RectOp> rects;
   std::vector<LineOp> lines;
   std::vector<ImageOp> images;
+  std::vector<ModuleGridOp> grids;
   std::vector<TextOp> texts;
 
   // Appends another page's ops moved by (dx, dy).
