@@ -10,15 +10,17 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
-#include <optional>
+#include <memory>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "domain/common/error.h"
 #include "domain/common/indonesian_text.h"
 
 namespace naskah::render {
 namespace mustache = kainjow::mustache;
+namespace fs = std::filesystem;
 namespace {
 
 std::string xmlEscape(const std::string& text) { return mustache::html_escape<std::string>(text); }
@@ -83,38 +85,11 @@ std::string upper(const std::string& text) {
   return out;
 }
 
-// Partials are read once per file version: every letter includes the kop and the signer block.
-struct CachedPartial {
-  std::filesystem::file_time_type modifiedAt;
-  std::string text;
-};
-std::mutex gPartialsMutex;
-std::map<std::string, CachedPartial> gPartials;
-
-std::optional<std::string> readPartial(const std::string& path) {
-  std::error_code error;
-  auto modifiedAt = std::filesystem::last_write_time(path, error);
-  if (error) return std::nullopt;
-  {
-    std::lock_guard<std::mutex> lock(gPartialsMutex);
-    auto found = gPartials.find(path);
-    if (found != gPartials.end() && found->second.modifiedAt == modifiedAt) return found->second.text;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::lock_guard<std::mutex> lock(gPartialsMutex);
-  gPartials[path] = CachedPartial{modifiedAt, text.str()};
-  return text.str();
-}
-
-// Resolves names like kainjow's default context, but remembers what is missing and
-// serves partials from files.
+// Resolves names like kainjow's default context, but remembers what is missing. Partials
+// are written into the template before parsing (PreparedTemplate), so none is left to serve.
 class StrictContext : public mustache::basic_context<std::string> {
  public:
-  StrictContext(const mustache::data* root, std::string partialsDir)
-      : inner_(root), partialsDir_(std::move(partialsDir)) {}
+  explicit StrictContext(const mustache::data* root) : inner_(root) {}
 
   void push(const mustache::data* data) override { inner_.push(data); }
   void pop() override { inner_.pop(); }
@@ -134,35 +109,125 @@ class StrictContext : public mustache::basic_context<std::string> {
   }
 
   const mustache::data* get_partial(const std::string& name) const override {
-    auto cached = partials_.find(name);
-    if (cached != partials_.end()) return &cached->second;
-    bool safe = !name.empty() && name.find('/') == std::string::npos && name.find("..") == std::string::npos;
-    std::optional<std::string> text;
-    if (safe) text = readPartial(partialsDir_ + "/" + name + ".xml");
-    if (!text) {
-      if (missing_.empty()) missing_ = "> " + name;
-      return nullptr;
-    }
-    return &partials_.emplace(name, mustache::data(*text)).first->second;
+    if (missing_.empty()) missing_ = "> " + name;
+    return nullptr;
   }
 
   const std::string& missing() const { return missing_; }
-  // The partials read while rendering, by name (their text).
-  std::map<std::string, std::string> partialTexts() const {
-    std::map<std::string, std::string> out;
-    for (const auto& [name, data] : partials_)
-      if (data.is_string()) out[name] = data.string_value();
-    return out;
-  }
 
  private:
   mustache::context<std::string> inner_;
-  std::string partialsDir_;
   mustache::data empty_{false};
   mustache::data present_{true};
   mutable std::string missing_;
-  mutable std::map<std::string, mustache::data> partials_;
 };
+
+// Throws the template's Mustache syntax error, if any, naming the file and line.
+void checkMustacheSyntax(const std::string& text, const std::string& name) {
+  mustache::mustache tmpl(text);
+  if (tmpl.is_valid()) return;
+  // kainjow reports "… at <offset>"; turn the offset into a line.
+  std::string message = tmpl.error_message();
+  size_t at = message.rfind(" at ");
+  if (at != std::string::npos) {
+    size_t offset = std::strtoul(message.c_str() + at + 4, nullptr, 10);
+    message = message.substr(0, at) + " (baris " + std::to_string(lineOfOffset(text, offset)) + ")";
+  }
+  throw Error(ErrorCode::kInvalidArgument, name + ": kesalahan template: " + message);
+}
+
+// A template with its partials written in and parsed once, per thread and per version of
+// the template and its partials. Why: parsing (kainjow re-parses a partial every time it is
+// included) was two thirds of binding a letter.
+struct PreparedTemplate {
+  std::string text;                                                  // the template as given
+  std::vector<std::pair<std::string, fs::file_time_type>> partialFiles;  // to notice edits
+  std::map<std::string, std::string> partialTexts;                   // by name, for error lines
+  std::unique_ptr<mustache::mustache> parsed;
+
+  bool isCurrent(const TemplateSource& source) const {
+    if (text != source.text) return false;
+    for (const auto& [path, modifiedAt] : partialFiles) {
+      std::error_code error;
+      if (fs::last_write_time(path, error) != modifiedAt || error) return false;
+    }
+    return true;
+  }
+};
+
+constexpr int kMaxPartialDepth = 8;
+
+// Writes every {{> name}} of `text` out as partials/name.xml, recursively; each partial is
+// checked on its own first, so a syntax error names the partial's file and line.
+std::string expandPartials(const std::string& text, const TemplateSource& source, PreparedTemplate& prepared,
+                           int depth) {
+  std::string out;
+  size_t copied = 0;
+  for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
+    size_t mark = text.find_first_not_of(' ', open + 2);
+    if (mark == std::string::npos || text[mark] != '>') continue;
+    size_t close = text.find("}}", mark);
+    if (close == std::string::npos) break;  // the syntax check has reported it already
+    std::string name = text.substr(mark + 1, close - mark - 1);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    bool safe = !name.empty() && name.find('/') == std::string::npos && name.find("..") == std::string::npos;
+    std::string path = source.partialsDir + "/" + name + ".xml";
+    std::error_code error;
+    auto modifiedAt = fs::last_write_time(path, error);
+    std::ifstream in(path, std::ios::binary);
+    if (!safe || error || !in) {
+      throw Error(ErrorCode::kInvalidArgument,
+                  source.name + ": partial \"" + name + "\" tidak ditemukan di " + source.partialsDir);
+    }
+    if (depth >= kMaxPartialDepth) {
+      throw Error(ErrorCode::kInvalidArgument,
+                  source.name + ": partial \"" + name + "\" bersarang lebih dari " +
+                      std::to_string(kMaxPartialDepth) + " tingkat (saling memanggil?)");
+    }
+    std::ostringstream partial;
+    partial << in.rdbuf();
+    if (!prepared.partialTexts.count(name)) {
+      checkMustacheSyntax(partial.str(), "partials/" + name + ".xml");
+      prepared.partialTexts[name] = partial.str();
+      prepared.partialFiles.emplace_back(path, modifiedAt);
+    }
+    out.append(text, copied, open - copied);
+    out += expandPartials(partial.str(), source, prepared, depth + 1);
+    copied = close + 2;
+    open = close;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
+std::map<std::string, PreparedTemplate>& preparedTemplates() {
+  thread_local std::map<std::string, PreparedTemplate> cache;
+  return cache;
+}
+
+std::string keyOf(const TemplateSource& source) { return source.name + '\n' + source.partialsDir; }
+
+// This thread's prepared version of the template (made or remade when needed).
+PreparedTemplate& preparedTemplate(const TemplateSource& source) {
+  auto& cache = preparedTemplates();
+  std::string key = keyOf(source);
+  auto found = cache.find(key);
+  if (found != cache.end() && found->second.isCurrent(source)) return found->second;
+  checkMustacheSyntax(source.text, source.name);
+  PreparedTemplate prepared;
+  prepared.text = source.text;
+  std::string expanded = expandPartials(source.text, source, prepared, 0);
+  prepared.parsed = std::make_unique<mustache::mustache>(expanded);
+  if (!prepared.parsed->is_valid()) {
+    throw Error(ErrorCode::kInvalidArgument,
+                source.name + ": kesalahan template setelah partial disisipkan: " + prepared.parsed->error_message());
+  }
+  // Templates are few; the bound keeps a thread from holding every scratch template a test
+  // or an admin ever tried.
+  if (cache.size() >= 64) cache.clear();
+  return cache[key] = std::move(prepared);
+}
 
 // Line of the first tag naming `name`, for the error message.
 int lineOfTag(const std::string& text, const std::string& name) {
@@ -185,17 +250,7 @@ int lineOfOffset(const std::string& text, size_t offset) {
 
 std::string bindTemplate(const TemplateSource& source, const std::string& dataJson,
                          const std::string& letterheadJson) {
-  mustache::mustache tmpl(source.text);
-  if (!tmpl.is_valid()) {
-    // kainjow reports "… at <offset>"; turn the offset into a line.
-    std::string message = tmpl.error_message();
-    size_t at = message.rfind(" at ");
-    if (at != std::string::npos) {
-      size_t offset = std::strtoul(message.c_str() + at + 4, nullptr, 10);
-      message = message.substr(0, at) + " (baris " + std::to_string(lineOfOffset(source.text, offset)) + ")";
-    }
-    throw Error(ErrorCode::kInvalidArgument, source.name + ": kesalahan template: " + message);
-  }
+  PreparedTemplate& prepared = preparedTemplate(source);
   mustache::data root = parseJson(dataJson, "data");
   if (!letterheadJson.empty()) root.set("kop", parseJson(letterheadJson, "kop surat"));
   mustache::data format{mustache::data::type::object};
@@ -206,16 +261,23 @@ std::string bindTemplate(const TemplateSource& source, const std::string& dataJs
   format.set("upper", helper(upper));
   root.set("fmt", format);
 
-  StrictContext context(&root, source.partialsDir);
+  StrictContext context(&root);
   std::string bound;
   try {
-    bound = tmpl.render(context);
+    bound = prepared.parsed->render(context);
   } catch (const Error& error) {
+    preparedTemplates().erase(keyOf(source));
     throw Error(error.code(), source.name + ": " + error.what());
+  }
+  if (!prepared.parsed->is_valid()) {
+    // kainjow keeps the error in the template object; parse afresh next time.
+    std::string message = prepared.parsed->error_message();
+    preparedTemplates().erase(keyOf(source));
+    throw Error(ErrorCode::kInvalidArgument, source.name + ": " + message);
   }
   if (!context.missing().empty()) {
     const std::string& name = context.missing();
-    if (name.rfind("> ", 0) == 0) {
+    if (name.rfind("> ", 0) == 0) {  // a partial tag the expansion did not see (other delimiters)
       throw Error(ErrorCode::kInvalidArgument,
                   source.name + ": partial \"" + name.substr(2) + "\" tidak ditemukan di " + source.partialsDir);
     }
@@ -223,7 +285,7 @@ std::string bindTemplate(const TemplateSource& source, const std::string& dataJs
     std::string where = source.name;
     int line = lineOfTag(source.text, name);
     if (line == 0)
-      for (const auto& [partial, text] : context.partialTexts())
+      for (const auto& [partial, text] : prepared.partialTexts)
         if (int inPartial = lineOfTag(text, name); inPartial > 0) {
           where = "partials/" + partial + ".xml";
           line = inPartial;
@@ -232,9 +294,6 @@ std::string bindTemplate(const TemplateSource& source, const std::string& dataJs
     throw Error(ErrorCode::kInvalidArgument,
                 "data tidak lengkap: nilai \"" + name + "\" tidak ada (dipakai di " + where +
                     (line > 0 ? ", baris " + std::to_string(line) : "") + ")");
-  }
-  if (!tmpl.is_valid()) {
-    throw Error(ErrorCode::kInvalidArgument, source.name + ": " + tmpl.error_message());
   }
   return bound;
 }

@@ -2,6 +2,7 @@
 // what kind, the message names the file and line or the missing field.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -124,6 +125,49 @@ TEST_F(RenderErrors, AValueMissingInAPartialNamesThePartialAndItsLine) {
   EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
   EXPECT_TRUE(contains(error, "\"penandatangan\"") || contains(error, "penandatangan.nama")) << error.what();
   EXPECT_TRUE(contains(error, "partials/tanda.xml, baris 2")) << error.what();
+}
+
+TEST_F(RenderErrors, ASyntaxErrorInAPartialNamesThePartialAndItsLine) {
+  std::ofstream(dir_ / "partials" / "rusak.xml") << "<p>Tanggal</p>\n<p>{{#nama}}tanpa penutup</p>\n";
+  write("surat", "<document>\n<p>{{nomor}}</p>\n{{> rusak}}\n</document>");
+  Error error = renderError("surat", "{\"nomor\":\"1\",\"nama\":\"x\"}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "partials/rusak.xml")) << error.what();
+  EXPECT_TRUE(contains(error, "baris 2")) << error.what();
+}
+
+TEST_F(RenderErrors, PartialsThatIncludeEachOtherAreRefusedNotFollowedForever) {
+  std::ofstream(dir_ / "partials" / "a.xml") << "<p>a</p>{{> b}}";
+  std::ofstream(dir_ / "partials" / "b.xml") << "<p>b</p>{{> a}}";
+  write("surat", "<document>{{> a}}</document>");
+  Error error = renderError("surat", "{}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "bersarang")) << error.what();
+}
+
+TEST_F(RenderErrors, AnEditedPartialIsUsedByTheNextRenderWithoutARestart) {
+  // Admins edit partials (the kop, the signer block) on a running server; the prepared
+  // template of a thread must notice.
+  fs::path partial = dir_ / "partials" / "tanda.xml";
+  std::ofstream(partial) << "<p>Kepala Bidang Lama</p>";
+  write("surat", "<document>\n<p>{{nomor}}</p>\n{{> tanda}}\n</document>");
+  RenderRequest request;
+  request.templateName = "surat";
+  request.dataJson = "{\"nomor\":\"7\"}";
+  request.templatesDir = dir_.string();
+  request.letterheadsDir = sourceDir() + "/letterheads";
+  EXPECT_NE(pdfText(renderPdf(request)).out.find("Kepala Bidang Lama"), std::string::npos);
+
+  auto before = fs::last_write_time(partial);
+  std::ofstream(partial) << "<p>Kepala Bidang Baru</p>";
+  fs::last_write_time(partial, before + std::chrono::seconds(2));  // file times can be coarse
+  std::string text = pdfText(renderPdf(request)).out;
+  EXPECT_NE(text.find("Kepala Bidang Baru"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Lama"), std::string::npos) << text;
+
+  fs::remove(partial);
+  Error error = renderError("surat", request.dataJson);
+  EXPECT_TRUE(contains(error, "partial \"tanda\" tidak ditemukan")) << error.what();
 }
 
 TEST_F(RenderErrors, OptionalValueMayBeMissing) {
