@@ -7,6 +7,8 @@
 #include <Poco/DOM/NamedNodeMap.h>
 #include <Poco/DOM/Node.h>
 #include <Poco/DOM/Text.h>
+#include <Poco/Exception.h>
+#include <Poco/XML/NamePool.h>
 #include <Poco/SAX/SAXException.h>
 #include <Poco/SAX/InputSource.h>
 #include <Poco/SAX/XMLReader.h>
@@ -505,6 +507,42 @@ class Parser {
   const MarkupSource& source_;
 };
 
+// Poco gives every DOM document a name pool of its own, seeded from /dev/urandom (a system
+// call per document). Markup uses a few dozen element and attribute names, so one pool per
+// thread serves every document; a full pool (a template inventing hundreds of names) is
+// replaced and the parse repeated.
+class ThreadNamePool {
+ public:
+  ThreadNamePool() : pool_(new Poco::XML::NamePool(kSize)) {}
+  ~ThreadNamePool() { pool_->release(); }
+  ThreadNamePool(const ThreadNamePool&) = delete;
+  ThreadNamePool& operator=(const ThreadNamePool&) = delete;
+
+  Poco::XML::NamePool* get() const { return pool_; }
+  void renew() {
+    pool_->release();
+    pool_ = new Poco::XML::NamePool(kSize);
+  }
+
+ private:
+  static constexpr unsigned long kSize = 4093;
+  Poco::XML::NamePool* pool_;
+};
+
+Poco::XML::AutoPtr<Poco::XML::Document> parseDom(const std::string& text) {
+  thread_local ThreadNamePool names;
+  for (int attempt = 0;; ++attempt) {
+    Poco::XML::DOMParser parser(names.get());
+    parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
+    try {
+      return parser.parseString(text);
+    } catch (const Poco::PoolOverflowException&) {
+      if (attempt > 0) throw;
+      names.renew();
+    }
+  }
+}
+
 }  // namespace
 
 double parseLength(const std::string& text) {
@@ -522,11 +560,9 @@ double parseLength(const std::string& text) {
 }
 
 Document parseMarkup(const MarkupSource& source) {
-  Poco::XML::DOMParser parser;
-  parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, false);
   Poco::XML::AutoPtr<Poco::XML::Document> dom;
   try {
-    dom = parser.parseString(source.text);
+    dom = parseDom(source.text);
   } catch (const Poco::XML::SAXParseException& error) {
     throw Error(ErrorCode::kInvalidArgument, source.name + ", baris " +
                                                  std::to_string(error.getLineNumber()) + ": " +
