@@ -1,7 +1,8 @@
 #include "render/layout/module_grid.h"
 
-#include <map>
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 namespace naskah::render {
 
@@ -11,11 +12,15 @@ ModuleGridOp moduleGrid(const QrMatrix& matrix, double x, double y, double modul
   grid.y = y;
   grid.modulePt = modulePt;
   grid.size = matrix.size;
-  // Blocks that reach the previous row, by (column, width): a run of this row with the same
-  // span extends one of them instead of starting a new block.
-  std::map<std::pair<int, int>, size_t> open;
+  // The block that reaches the previous row from each start column, with its width: a run of
+  // this row with the same start and width extends it instead of starting a new block.
+  struct Reaching {
+    int width = 0;  // 0: no block starts at this column in the previous row
+    size_t block = 0;
+  };
+  std::vector<Reaching> above(matrix.size), current(matrix.size);
   for (int row = 0; row < matrix.size; ++row) {
-    std::map<std::pair<int, int>, size_t> reaching;
+    std::fill(current.begin(), current.end(), Reaching{});
     for (int column = 0; column < matrix.size;) {
       if (!matrix.at(row, column)) {
         ++column;
@@ -23,18 +28,17 @@ ModuleGridOp moduleGrid(const QrMatrix& matrix, double x, double y, double modul
       }
       int end = column;
       while (end < matrix.size && matrix.at(row, end)) ++end;
-      std::pair<int, int> span{column, end - column};
-      auto above = open.find(span);
-      if (above != open.end()) {
-        ++grid.blocks[above->second].height;
-        reaching[span] = above->second;
+      const Reaching& candidate = above[column];
+      if (candidate.width == end - column) {
+        ++grid.blocks[candidate.block].height;
+        current[column] = candidate;
       } else {
         grid.blocks.push_back(ModuleGridOp::Block{column, row, end - column, 1});
-        reaching[span] = grid.blocks.size() - 1;
+        current[column] = Reaching{end - column, grid.blocks.size() - 1};
       }
       column = end;
     }
-    open = std::move(reaching);
+    std::swap(above, current);
   }
   return grid;
 }
