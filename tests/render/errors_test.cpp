@@ -25,16 +25,22 @@ class RenderErrors : public ::testing::Test {
 
   void write(const std::string& name, const std::string& text) { std::ofstream(dir_ / (name + ".xml")) << text; }
 
-  // Renders and returns the error; fails the test when rendering succeeds.
-  Error renderError(const std::string& name, const std::string& data, const std::string& letterhead = "",
-                    const std::string& paper = "F4") {
+  // A request for a template of this test's folder, with the shipped letterheads.
+  RenderRequest requestFor(const std::string& name, const std::string& data) const {
     RenderRequest request;
     request.templateName = name;
     request.dataJson = data;
-    request.letterhead = letterhead;
-    request.paper = paper;
     request.templatesDir = dir_.string();
     request.letterheadsDir = sourceDir() + "/letterheads";
+    return request;
+  }
+
+  // Renders and returns the error; fails the test when rendering succeeds.
+  Error renderError(const std::string& name, const std::string& data, const std::string& letterhead = "",
+                    const std::string& paper = "F4") {
+    RenderRequest request = requestFor(name, data);
+    request.letterhead = letterhead;
+    request.paper = paper;
     try {
       renderPdf(request);
     } catch (const Error& error) {
@@ -108,11 +114,7 @@ TEST_F(RenderErrors, ANullValueIsMissingNotABlank) {
   EXPECT_TRUE(contains(error, "baris 3")) << error.what();
 
   write("opsional_null", "<document><p>Telepon: {{telepon?}}</p>{{#lampiran?}}<p>ada</p>{{/lampiran?}}</document>");
-  RenderRequest request;
-  request.templateName = "opsional_null";
-  request.dataJson = "{\"telepon\":null,\"lampiran\":null}";
-  request.templatesDir = dir_.string();
-  request.letterheadsDir = sourceDir() + "/letterheads";
+  RenderRequest request = requestFor("opsional_null", "{\"telepon\":null,\"lampiran\":null}");
   std::string text = squeeze(pdfText(renderPdf(request)).out);
   EXPECT_NE(text.find("Telepon:"), std::string::npos);
   EXPECT_EQ(text.find("ada"), std::string::npos);
@@ -151,11 +153,7 @@ TEST_F(RenderErrors, AnEditedPartialIsUsedByTheNextRenderWithoutARestart) {
   fs::path partial = dir_ / "partials" / "tanda.xml";
   std::ofstream(partial) << "<p>Kepala Bidang Lama</p>";
   write("surat", "<document>\n<p>{{nomor}}</p>\n{{> tanda}}\n</document>");
-  RenderRequest request;
-  request.templateName = "surat";
-  request.dataJson = "{\"nomor\":\"7\"}";
-  request.templatesDir = dir_.string();
-  request.letterheadsDir = sourceDir() + "/letterheads";
+  RenderRequest request = requestFor("surat", "{\"nomor\":\"7\"}");
   EXPECT_NE(pdfText(renderPdf(request)).out.find("Kepala Bidang Lama"), std::string::npos);
 
   auto before = fs::last_write_time(partial);
@@ -172,11 +170,7 @@ TEST_F(RenderErrors, AnEditedPartialIsUsedByTheNextRenderWithoutARestart) {
 
 TEST_F(RenderErrors, OptionalValueMayBeMissing) {
   write("opsional", "<document><p>Telepon: {{telepon?}}</p>{{#lampiran?}}<p>ada</p>{{/lampiran?}}</document>");
-  RenderRequest request;
-  request.templateName = "opsional";
-  request.dataJson = "{}";
-  request.templatesDir = dir_.string();
-  request.letterheadsDir = sourceDir() + "/letterheads";
+  RenderRequest request = requestFor("opsional", "{}");
   std::string pdf = renderPdf(request);
   EXPECT_NE(squeeze(pdfText(pdf).out).find("Telepon:"), std::string::npos);
 }
