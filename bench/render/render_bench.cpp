@@ -165,6 +165,10 @@ int main(int argc, char** argv) {
       return 64;
     }
   }
+  if (letters < 1 || chromiumRuns < 1) {
+    std::cerr << "render_bench: --letters and --chromium-runs take a whole number of at least 1\n";
+    return 64;
+  }
   std::string letterData = readFile(fs::path(NASKAH_SOURCE_DIR) / "samples/documents/surat_balasan.json");
 
   auto coldStart = Clock::now();

@@ -10,8 +10,8 @@ namespace naskah::app {
 void RenderImageProbe::checkPrintable(std::string_view content, const std::string& field) const {
 #ifdef NASKAH_HAS_RENDER
   try {
-    auto image = render::decodeImage(std::string(content), "the upload");
-    if (image->width > 0 && image->height > 0) return;
+    render::ImageSize size = render::checkImage(std::string(content), "the upload");
+    if (size.width > 0 && size.height > 0) return;
   } catch (const Error&) {
     // Reported below in the caller's words.
   }

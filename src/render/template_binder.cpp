@@ -6,11 +6,13 @@
 #include <Poco/JSON/Parser.h>
 #include <kainjow/mustache.hpp>
 
+#include <sys/stat.h>
+
 #include <cctype>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -20,7 +22,6 @@
 
 namespace naskah::render {
 namespace mustache = kainjow::mustache;
-namespace fs = std::filesystem;
 namespace {
 
 std::string xmlEscape(const std::string& text) { return mustache::html_escape<std::string>(text); }
@@ -139,63 +140,100 @@ void checkMustacheSyntax(const std::string& text, const std::string& name) {
 // A template with its partials written in and parsed once, per thread and per version of
 // the template and its partials. Why: parsing (kainjow re-parses a partial every time it is
 // included) was two thirds of binding a letter.
+// The time and size of a partial file when it was read, to notice an edit (file times can
+// be coarse; the size catches most edits within one tick).
+struct FileVersion {
+  std::string path;
+  struct timespec modifiedAt {};
+  off_t size = -1;
+
+  static std::optional<FileVersion> of(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+    return FileVersion{path, info.st_mtim, info.st_size};
+  }
+  bool isCurrent() const {
+    std::optional<FileVersion> now = of(path);
+    return now && now->size == size && now->modifiedAt.tv_sec == modifiedAt.tv_sec &&
+           now->modifiedAt.tv_nsec == modifiedAt.tv_nsec;
+  }
+};
+
 struct PreparedTemplate {
-  std::string text;                                                  // the template as given
-  std::vector<std::pair<std::string, fs::file_time_type>> partialFiles;  // to notice edits
-  std::map<std::string, std::string> partialTexts;                   // by name, for error lines
+  std::string text;                                  // the template as given
+  std::vector<FileVersion> partialFiles;             // to notice edits
+  std::map<std::string, std::string> partialTexts;   // by name, for error lines
   std::unique_ptr<mustache::mustache> parsed;
 
   bool isCurrent(const TemplateSource& source) const {
     if (text != source.text) return false;
-    for (const auto& [path, modifiedAt] : partialFiles) {
-      std::error_code error;
-      if (fs::last_write_time(path, error) != modifiedAt || error) return false;
-    }
+    for (const FileVersion& file : partialFiles)
+      if (!file.isCurrent()) return false;
     return true;
   }
 };
 
 constexpr int kMaxPartialDepth = 8;
 
-// Writes every {{> name}} of `text` out as partials/name.xml, recursively; each partial is
-// checked on its own first, so a syntax error names the partial's file and line.
-std::string expandPartials(const std::string& text, const TemplateSource& source, PreparedTemplate& prepared,
-                           int depth) {
+std::string trimmed(const std::string& text) {
+  size_t start = 0, end = text.size();
+  while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
+  while (end > start && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  return text.substr(start, end - start);
+}
+
+// Writes every {{> name}} of `text` (named `where` in messages) out as partials/name.xml,
+// recursively. Tags are found as kainjow finds them with the default delimiters ({{! …}}
+// comments and {{{ … }}} skipped whole, names trimmed of white space). Each partial is
+// checked on its own first, so a syntax error names the partial's file and line. A partial
+// is needed even inside a section that does not render, and set-delimiter tags ({{=<% %>=}})
+// are refused: the written-in text must parse as the parts did.
+std::string expandPartials(const std::string& text, const std::string& where, const TemplateSource& source,
+                           PreparedTemplate& prepared, int depth) {
   std::string out;
   size_t copied = 0;
-  for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
-    size_t mark = text.find_first_not_of(' ', open + 2);
-    if (mark == std::string::npos || text[mark] != '>') continue;
-    size_t close = text.find("}}", mark);
+  size_t open = text.find("{{");
+  while (open != std::string::npos) {
+    bool triple = open + 2 < text.size() && text[open + 2] == '{';
+    size_t contentStart = open + (triple ? 3 : 2);
+    size_t close = text.find(triple ? "}}}" : "}}", contentStart);
     if (close == std::string::npos) break;  // the syntax check has reported it already
-    std::string name = text.substr(mark + 1, close - mark - 1);
-    name.erase(0, name.find_first_not_of(' '));
-    name.erase(name.find_last_not_of(' ') + 1);
-    bool safe = !name.empty() && name.find('/') == std::string::npos && name.find("..") == std::string::npos;
-    std::string path = source.partialsDir + "/" + name + ".xml";
-    std::error_code error;
-    auto modifiedAt = fs::last_write_time(path, error);
-    std::ifstream in(path, std::ios::binary);
-    if (!safe || error || !in) {
+    size_t next = close + (triple ? 3 : 2);
+    std::string contents = trimmed(text.substr(contentStart, close - contentStart));
+    std::string at = where + ", baris " + std::to_string(lineOfOffset(text, open));
+    if (!triple && !contents.empty() && contents[0] == '=') {
       throw Error(ErrorCode::kInvalidArgument,
-                  source.name + ": partial \"" + name + "\" tidak ditemukan di " + source.partialsDir);
+                  at + ": tag pengganti pembatas ({{=...=}}) tidak didukung; tulis tag dengan {{ }}");
     }
-    if (depth >= kMaxPartialDepth) {
-      throw Error(ErrorCode::kInvalidArgument,
-                  source.name + ": partial \"" + name + "\" bersarang lebih dari " +
-                      std::to_string(kMaxPartialDepth) + " tingkat (saling memanggil?)");
+    if (!triple && !contents.empty() && contents[0] == '>') {
+      std::string name = trimmed(contents.substr(1));
+      bool safe = !name.empty() && name.find('/') == std::string::npos && name.find('\\') == std::string::npos &&
+                  name.find("..") == std::string::npos;
+      std::string path = source.partialsDir + "/" + name + ".xml";
+      std::optional<FileVersion> version = safe ? FileVersion::of(path) : std::nullopt;
+      std::ifstream in;
+      if (version) in.open(path, std::ios::binary);
+      if (!version || !in) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    at + ": partial \"" + name + "\" tidak ditemukan di " + source.partialsDir);
+      }
+      if (depth >= kMaxPartialDepth) {
+        throw Error(ErrorCode::kInvalidArgument, at + ": partial \"" + name + "\" bersarang lebih dari " +
+                                                     std::to_string(kMaxPartialDepth) + " tingkat (saling memanggil?)");
+      }
+      std::ostringstream partial;
+      partial << in.rdbuf();
+      std::string partialName = "partials/" + name + ".xml";
+      if (!prepared.partialTexts.count(name)) {
+        checkMustacheSyntax(partial.str(), partialName);
+        prepared.partialTexts[name] = partial.str();
+        prepared.partialFiles.push_back(*version);
+      }
+      out.append(text, copied, open - copied);
+      out += expandPartials(partial.str(), partialName, source, prepared, depth + 1);
+      copied = next;
     }
-    std::ostringstream partial;
-    partial << in.rdbuf();
-    if (!prepared.partialTexts.count(name)) {
-      checkMustacheSyntax(partial.str(), "partials/" + name + ".xml");
-      prepared.partialTexts[name] = partial.str();
-      prepared.partialFiles.emplace_back(path, modifiedAt);
-    }
-    out.append(text, copied, open - copied);
-    out += expandPartials(partial.str(), source, prepared, depth + 1);
-    copied = close + 2;
-    open = close;
+    open = text.find("{{", next);
   }
   out.append(text, copied, std::string::npos);
   return out;
@@ -217,7 +255,7 @@ PreparedTemplate& preparedTemplate(const TemplateSource& source) {
   checkMustacheSyntax(source.text, source.name);
   PreparedTemplate prepared;
   prepared.text = source.text;
-  std::string expanded = expandPartials(source.text, source, prepared, 0);
+  std::string expanded = expandPartials(source.text, source.name, source, prepared, 0);
   prepared.parsed = std::make_unique<mustache::mustache>(expanded);
   if (!prepared.parsed->is_valid()) {
     throw Error(ErrorCode::kInvalidArgument,

@@ -119,6 +119,9 @@ TEST_F(InspectionTest, PhotosMustBeRealPngOrJpegWithinTheLimitAndNamedWithoutAPa
   // PNG and JPEG signatures over bytes no decoder reads would break every later report PDF.
   auto fakePng = uploadRaw(as("petugas"), id, "file_name=rusak.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   EXPECT_EQ(fakePng.status, 400) << fakePng.body;
+  // A real PNG cut in half: its header is fine, its pixels are not all there.
+  auto cutPng = uploadRaw(as("petugas"), id, "file_name=potong.png", png().substr(0, png().size() / 2));
+  EXPECT_EQ(cutPng.status, 400) << cutPng.body;
   auto fakeJpeg = uploadRaw(as("petugas"), id, "file_name=rusak.jpg", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF", 10));
   EXPECT_EQ(fakeJpeg.status, 400) << fakeJpeg.body;
   for (const std::string name : {"../foto.png", "..%2F..%2Ffoto.png", "%2Ftmp%2Ffoto.png", "dir%2Ffoto.png", ""}) {

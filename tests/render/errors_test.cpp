@@ -168,6 +168,33 @@ TEST_F(RenderErrors, AnEditedPartialIsUsedByTheNextRenderWithoutARestart) {
   EXPECT_TRUE(contains(error, "partial \"tanda\" tidak ditemukan")) << error.what();
 }
 
+TEST_F(RenderErrors, AMissingPartialNamesTheFileAndLineOfItsTag) {
+  std::ofstream(dir_ / "partials" / "blok.xml") << "<p>Blok</p>\n\n{{> tidak_ada}}\n";
+  write("surat", "<document>\n{{> blok}}\n</document>");
+  Error error = renderError("surat", "{}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "partials/blok.xml, baris 3")) << error.what();
+  EXPECT_TRUE(contains(error, "partial \"tidak_ada\" tidak ditemukan")) << error.what();
+}
+
+TEST_F(RenderErrors, ASetDelimiterTagIsRefusedWithItsFileAndLine) {
+  std::ofstream(dir_ / "partials" / "lain.xml") << "<p>a</p>\n{{=<% %>=}}\n<p><%x%></p>\n";
+  write("surat", "<document>\n{{> lain}}\n<p>{{x}}</p>\n</document>");
+  Error error = renderError("surat", "{\"x\":\"X\"}");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(contains(error, "partials/lain.xml, baris 2")) << error.what();
+  EXPECT_TRUE(contains(error, "pembatas")) << error.what();
+}
+
+TEST_F(RenderErrors, PartialTagsAreFoundAsMustacheFindsThem) {
+  // A partial tag inside a comment is part of the comment (which ends at the first "}}");
+  // white space around the name is any white space; a triple-brace value is a value.
+  std::ofstream(dir_ / "partials" / "p.xml") << "<p>Isi partial</p>";
+  write("surat", "<document>\n<p>awal</p>{{! {{> p}}\n{{>\tp }}\n<p>{{{nilai}}}</p>\n</document>");
+  std::string text = squeeze(pdfText(renderPdf(requestFor("surat", "{\"nilai\":\"<b>tebal</b>\"}"))).out);
+  EXPECT_EQ(text, "awal Isi partial tebal") << text;
+}
+
 TEST_F(RenderErrors, OptionalValueMayBeMissing) {
   write("opsional", "<document><p>Telepon: {{telepon?}}</p>{{#lampiran?}}<p>ada</p>{{/lampiran?}}</document>");
   RenderRequest request = requestFor("opsional", "{}");

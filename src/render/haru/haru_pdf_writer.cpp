@@ -182,8 +182,11 @@ class Painter {
       path.append(op, length);
     }
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(path.data()),
-                      static_cast<HPDF_UINT>(path.size()));
+    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(path.data()),
+                          static_cast<HPDF_UINT>(path.size())) != HPDF_OK) {
+      doc_.check("menggambar kode QR");
+      throw Error(ErrorCode::kInternal, "libharu gagal menulis kode QR");
+    }
     HPDF_Page_GRestore(page);
   }
 

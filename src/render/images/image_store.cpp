@@ -34,7 +34,17 @@ std::string deflate(const std::string& samples, const std::string& path) {
   return out;
 }
 
-std::shared_ptr<DecodedImage> decodePng(const std::string& bytes, const std::string& path) {
+// A PNG decoded whole (libpng checks every chunk) into a colour or gray plane and an alpha
+// plane, the latter empty when every pixel is opaque.
+struct PngPlanes {
+  int width = 0;
+  int height = 0;
+  int channels = 3;
+  std::string pixels;
+  std::string alpha;
+};
+
+PngPlanes decodePngPlanes(const std::string& bytes, const std::string& path) {
   png_image image{};
   image.version = PNG_IMAGE_VERSION;
   if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) {
@@ -49,27 +59,44 @@ std::shared_ptr<DecodedImage> decodePng(const std::string& bytes, const std::str
     png_image_free(&image);
     throw Error(ErrorCode::kInvalidArgument, "PNG tidak terbaca: " + path + ": " + message);
   }
-  auto decoded = std::make_shared<DecodedImage>();
-  decoded->width = static_cast<int>(image.width);
-  decoded->height = static_cast<int>(image.height);
-  decoded->channels = isColor ? 3 : 1;
+  PngPlanes planes;
+  planes.width = static_cast<int>(image.width);
+  planes.height = static_cast<int>(image.height);
+  planes.channels = isColor ? 3 : 1;
   if (!hasAlpha) {
-    decoded->deflatedPixels = deflate(buffer, path);
-    return decoded;
+    planes.pixels = std::move(buffer);
+    return planes;
   }
   size_t count = static_cast<size_t>(image.width) * image.height;
-  size_t stride = decoded->channels + 1;
-  std::string pixels(count * decoded->channels, '\0');
-  std::string alpha(count, '\0');
+  size_t stride = planes.channels + 1;
+  planes.pixels.assign(count * planes.channels, '\0');
+  planes.alpha.assign(count, '\0');
   bool opaque = true;
   for (size_t i = 0; i < count; ++i) {
-    for (int c = 0; c < decoded->channels; ++c) pixels[i * decoded->channels + c] = buffer[i * stride + c];
-    alpha[i] = buffer[i * stride + decoded->channels];
-    if (static_cast<unsigned char>(alpha[i]) != 255) opaque = false;
+    for (int c = 0; c < planes.channels; ++c) planes.pixels[i * planes.channels + c] = buffer[i * stride + c];
+    planes.alpha[i] = buffer[i * stride + planes.channels];
+    if (static_cast<unsigned char>(planes.alpha[i]) != 255) opaque = false;
   }
-  decoded->deflatedPixels = deflate(pixels, path);
-  if (!opaque) decoded->deflatedAlpha = deflate(alpha, path);
+  if (opaque) planes.alpha.clear();
+  return planes;
+}
+
+std::shared_ptr<DecodedImage> decodePng(const std::string& bytes, const std::string& path) {
+  PngPlanes planes = decodePngPlanes(bytes, path);
+  auto decoded = std::make_shared<DecodedImage>();
+  decoded->width = planes.width;
+  decoded->height = planes.height;
+  decoded->channels = planes.channels;
+  decoded->deflatedPixels = deflate(planes.pixels, path);
+  if (!planes.alpha.empty()) decoded->deflatedAlpha = deflate(planes.alpha, path);
   return decoded;
+}
+
+bool isPng(const std::string& bytes) { return bytes.size() > 8 && bytes.compare(1, 3, "PNG") == 0; }
+
+bool isJpeg(const std::string& bytes) {
+  return bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+         static_cast<unsigned char>(bytes[1]) == 0xD8;
 }
 
 // Reads the frame size from the first SOFn marker.
@@ -94,6 +121,13 @@ std::shared_ptr<DecodedImage> inspectJpeg(std::string bytes, const std::string& 
   throw Error(ErrorCode::kInvalidArgument, "JPEG tidak terbaca: " + path);
 }
 
+// Decodes image bytes ready for a PDF; `name` names them in messages.
+std::shared_ptr<const DecodedImage> decodeImage(std::string bytes, const std::string& name) {
+  if (isPng(bytes)) return decodePng(bytes, name);
+  if (isJpeg(bytes)) return inspectJpeg(std::move(bytes), name);
+  throw Error(ErrorCode::kInvalidArgument, "format gambar tidak didukung (PNG/JPEG): " + name);
+}
+
 struct CacheEntry {
   std::filesystem::file_time_type modifiedAt;
   std::shared_ptr<const DecodedImage> image;
@@ -105,10 +139,15 @@ std::map<std::string, CacheEntry> gCache;
 
 }  // namespace
 
-std::shared_ptr<const DecodedImage> decodeImage(std::string bytes, const std::string& name) {
-  if (bytes.size() > 8 && bytes.compare(1, 3, "PNG") == 0) return decodePng(bytes, name);
-  if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8)
-    return inspectJpeg(std::move(bytes), name);
+ImageSize checkImage(std::string bytes, const std::string& name) {
+  if (isPng(bytes)) {
+    PngPlanes planes = decodePngPlanes(bytes, name);
+    return ImageSize{planes.width, planes.height};
+  }
+  if (isJpeg(bytes)) {
+    auto jpeg = inspectJpeg(std::move(bytes), name);
+    return ImageSize{jpeg->width, jpeg->height};
+  }
   throw Error(ErrorCode::kInvalidArgument, "format gambar tidak didukung (PNG/JPEG): " + name);
 }
 

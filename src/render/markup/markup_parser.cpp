@@ -520,8 +520,9 @@ class ThreadNamePool {
 
   Poco::XML::NamePool* get() const { return pool_; }
   void renew() {
+    auto* fresh = new Poco::XML::NamePool(kSize);
     pool_->release();
-    pool_ = new Poco::XML::NamePool(kSize);
+    pool_ = fresh;
   }
 
  private:
