@@ -12,6 +12,7 @@
 #include "Poco/JSON/Object.h"
 #include "Poco/Net/HTTPServerRequest.h"
 #include "domain/auth/role.h"
+#include "domain/common/error.h"
 #include "services/archive_import_service.h"
 #include "services/archive_search_service.h"
 #include "services/archive_service.h"
@@ -57,6 +58,14 @@ struct Services {
   // Signed PDFs received from outside; POST /archive/import answers 503 without it.
   services::ArchiveImportService* archiveImport = nullptr;
 };
+
+// The optional service a route needs, or Error(kUnavailable) when this server was started
+// without it (a test server, a build without the archive).
+template <typename Service>
+Service& available(Service* service, const char* what) {
+  if (!service) throw Error(ErrorCode::kUnavailable, std::string(what) + " is not available on this server");
+  return *service;
+}
 
 class ApiRequest {
  public:

@@ -75,12 +75,10 @@ Poco::JSON::Object::Ptr recordJson(const ports::ArchiveRecord& r) {
 }
 
 services::ArchiveSearchService& searchService(Services& s) {
-  if (!s.archiveSearch) throw Error(ErrorCode::kUnavailable, "the archive is not available on this server");
-  return *s.archiveSearch;
+  return available(s.archiveSearch, "the archive");
 }
 services::ArchiveService& archiveService(Services& s) {
-  if (!s.archive) throw Error(ErrorCode::kUnavailable, "the archive is not available on this server");
-  return *s.archive;
+  return available(s.archive, "the archive");
 }
 
 }  // namespace

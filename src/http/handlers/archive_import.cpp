@@ -7,8 +7,7 @@ namespace naskah::http {
 namespace {
 
 services::ArchiveImportService& importService(Services& s) {
-  if (!s.archiveImport) throw Error(ErrorCode::kUnavailable, "importing signed documents is not available on this server");
-  return *s.archiveImport;
+  return available(s.archiveImport, "importing signed documents");
 }
 
 // The metadata from the form's fields (multipart) or the query string (a raw PDF body).

@@ -6,8 +6,7 @@
 namespace naskah::http {
 
 services::WorkflowService& workflowOf(Services& s) {
-  if (!s.workflow) throw Error(ErrorCode::kUnavailable, "the workflow is not available on this server");
-  return *s.workflow;
+  return available(s.workflow, "the workflow");
 }
 
 void addCaseRoutes(Router& router) {

@@ -11,8 +11,7 @@ namespace naskah::http {
 namespace {
 
 services::InspectionService& inspections(Services& s) {
-  if (!s.inspections) throw Error(ErrorCode::kUnavailable, "field inspections are not available on this server");
-  return *s.inspections;
+  return available(s.inspections, "field inspections");
 }
 
 std::string inspectionPath(std::int64_t id) { return "/api/v1/inspections/" + std::to_string(id); }

@@ -8,8 +8,7 @@ namespace naskah::http {
 namespace {
 
 services::OutgoingService& outgoing(Services& s) {
-  if (!s.outgoing) throw Error(ErrorCode::kUnavailable, "outgoing letters are not available in this server");
-  return *s.outgoing;
+  return available(s.outgoing, "outgoing letters");
 }
 
 // The body as an object; an empty body counts as {} for the actions that need nothing.

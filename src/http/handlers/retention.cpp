@@ -9,8 +9,7 @@ namespace naskah::http {
 namespace {
 
 services::RetentionService& retentionOf(Services& s) {
-  if (!s.retention) throw Error(ErrorCode::kUnavailable, "retention is not available on this server");
-  return *s.retention;
+  return available(s.retention, "retention");
 }
 
 Poco::JSON::Object::Ptr holdJson(const ports::LegalHold& h) {

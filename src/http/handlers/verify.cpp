@@ -17,8 +17,7 @@ std::string uploadedPdf(ApiRequest& request) {
 }
 
 services::VerificationService& verification(Services& s) {
-  if (!s.verification) throw Error(ErrorCode::kUnavailable, "verification is not available on this server");
-  return *s.verification;
+  return available(s.verification, "verification");
 }
 
 // The public summary of an archived record: what the letter is, never who complained.
