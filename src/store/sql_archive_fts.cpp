@@ -21,6 +21,18 @@ namespace {
 // the facets column holds filter tokens only and must not move the rank.
 constexpr const char* kWeights = "6.0, 1.0, 3.0, 3.0, 2.0, 1.0, 4.0, 2.0, 0.0";
 constexpr const char* kTextColumns = "subject body sender recipient signer tembusan numbers";
+// The index's columns, as archive_fts and the archive_fts_content view name them.
+constexpr const char* kIndexColumns = "subject, body, sender, recipient, signer, tembusan, numbers, identity, facets";
+
+// Puts a row's text into the index or, with FTS5's 'delete' command (which needs the values
+// the row was indexed with; the content view still gives them), takes it out.
+void writeIndexRow(Poco::Data::Session& session, std::int64_t id, bool remove) {
+  Poco::Int64 rowid = id;
+  std::string sql = std::string("INSERT INTO archive_fts(") + (remove ? "archive_fts, " : "") + "rowid, " +
+                    kIndexColumns + ") SELECT " + (remove ? "'delete', " : "") + "id, " + kIndexColumns +
+                    " FROM archive_fts_content WHERE id = ?";
+  session << sql, use(rowid), now;
+}
 
 // Lower-case letters and digits of value: what unicode61 keeps of it as one token.
 std::string tokenPart(const std::string& value) {
@@ -224,11 +236,8 @@ std::string facetsOf(std::int64_t officeId, const ports::ArchiveMetadata& m) {
 }
 
 void index(Poco::Data::Session& session, std::int64_t id) {
+  writeIndexRow(session, id, false);
   Poco::Int64 rowid = id;
-  session << "INSERT INTO archive_fts(rowid, subject, body, sender, recipient, signer, tembusan, numbers, identity, "
-             "facets) SELECT id, subject, body, sender, recipient, signer, tembusan, numbers, identity, facets "
-             "FROM archive_fts_content WHERE id = ?",
-      use(rowid), now;
   Poco::Int64 office = 0;
   std::string date;
   session << "SELECT office_id, letter_date FROM archive_documents WHERE id = ?", use(rowid), into(office), into(date),
@@ -316,13 +325,7 @@ void rebuildFacets(Poco::Data::Session& session) {
   session << "INSERT INTO archive_fts(archive_fts) VALUES('rebuild')", now;
 }
 
-void unindex(Poco::Data::Session& session, std::int64_t id) {
-  Poco::Int64 rowid = id;
-  session << "INSERT INTO archive_fts(archive_fts, rowid, subject, body, sender, recipient, signer, tembusan, "
-             "numbers, identity, facets) SELECT 'delete', id, subject, body, sender, recipient, signer, tembusan, "
-             "numbers, identity, facets FROM archive_fts_content WHERE id = ?",
-      use(rowid), now;
-}
+void unindex(Poco::Data::Session& session, std::int64_t id) { writeIndexRow(session, id, true); }
 
 std::vector<std::string> dateCover(const std::string& from, const std::string& to) {
   Day cur = parseDay(from);
